@@ -11,17 +11,17 @@ import java.util.Random;
  * sometimes a W-like lepton with its neutrino) and an obvious anomaly (four hard leptons and large
  * MET).
  */
-final class SyntheticEvents {
+public final class SyntheticEvents {
 
   private static final long START_NANOS = 1_700_000_000_000_000_000L;
   private final Random random;
   private long number;
 
-  SyntheticEvents(long seed) {
+  public SyntheticEvents(long seed) {
     random = new Random(seed);
   }
 
-  List<Event> standardModel(int n) {
+  public List<Event> standardModel(int n) {
     List<Event> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       out.add(standardModel());
@@ -29,7 +29,7 @@ final class SyntheticEvents {
     return out;
   }
 
-  List<Event> anomalies(int n) {
+  public List<Event> anomalies(int n) {
     List<Event> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       out.add(anomaly());
@@ -37,7 +37,7 @@ final class SyntheticEvents {
     return out;
   }
 
-  Event standardModel() {
+  public Event standardModel() {
     List<Particle> jets = new ArrayList<>();
     int nJets = 1 + poisson(2.0);
     for (int j = 0; j < nJets; j++) {
@@ -57,7 +57,7 @@ final class SyntheticEvents {
     return event(met, electrons, muons, jets);
   }
 
-  Event anomaly() {
+  public Event anomaly() {
     List<Particle> electrons = new ArrayList<>();
     List<Particle> muons = new ArrayList<>();
     for (int l = 0; l < 4; l++) {
