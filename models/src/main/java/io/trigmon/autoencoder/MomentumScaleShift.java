@@ -30,11 +30,11 @@ public record MomentumScaleShift(
   public static final double BARREL_ETA = 1.2;
 
   /**
-   * Defaults: jet energy scale 5 %; lepton scale with DESIGN §3's electron-like (0.3 % / 0.9 %) and
-   * muon-like (0.05 % / 0.15 %) σ in barrel / endcaps.
+   * Defaults, as the simulator's: jet energy scale 3 %; lepton scale with DESIGN §3's electron-like
+   * (0.3 % / 0.9 %) and muon-like (0.05 % / 0.15 %) σ in barrel / endcaps.
    */
   public static MomentumScaleShift standard() {
-    return new MomentumScaleShift(0.05, 0.003, 0.009, 0.0005, 0.0015);
+    return new MomentumScaleShift(0.03, 0.003, 0.009, 0.0005, 0.0015);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The robustness and quality figures of one trained autoencoder (DESIGN §5): for each nuisance at
@@ -41,7 +42,23 @@ public final class ScoreShiftStudy {
     return name + (sigmas > 0 ? " +" : " ") + (int) sigmas + "σ";
   }
 
+  /**
+   * Runs the study on SM events {@code sm} (at ν = 0), shifting them with the study's {@link
+   * EventShift}.
+   */
   public Result run(List<Event> sm, Map<String, List<Event>> signals, long seed) {
+    return run(sm, nu -> sm.stream().map(e -> shift.shift(e, nu)).toList(), signals, seed);
+  }
+
+  /**
+   * Runs the study with shifted SM samples from {@code smAt} (ν in σ units; the same collisions as
+   * {@code sm}, e.g. a simulator run with the same seed at other nuisance values).
+   */
+  public Result run(
+      List<Event> sm,
+      Function<double[], List<Event>> smAt,
+      Map<String, List<Event>> signals,
+      long seed) {
     float[] nominal = score(sm, new double[shift.count()]);
     Map<String, float[]> shifted = new java.util.LinkedHashMap<>();
     List<ShiftEffect> effects = new ArrayList<>();
@@ -51,7 +68,7 @@ public final class ScoreShiftStudy {
       for (double sigmas : new double[] {-1, 1}) {
         double[] nu = new double[shift.count()];
         nu[k] = sigmas;
-        float[] scores = score(sm.stream().map(e -> shift.shift(e, nu)).toList(), nu);
+        float[] scores = score(smAt.apply(nu), nu);
         String name = shift.names().get(k);
         shifted.put(label(name, sigmas), scores);
         effects.add(
