@@ -137,11 +137,25 @@ public final class FastAutoencoder {
     int out = sizes[l + 1];
     float[][] cols = columns[l];
     System.arraycopy(bias[l], 0, h, 0, out);
-    for (int i = 0; i < in; i++) {
-      float ai = a[i];
-      if (ai == 0f) {
-        continue;
+    int i = 0;
+    for (; i + 3 < in; i += 4) {
+      float a0 = a[i];
+      float a1 = a[i + 1];
+      float a2 = a[i + 2];
+      float a3 = a[i + 3];
+      if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f) {
+        continue; // padded slots, dead ReLUs
       }
+      float[] c0 = cols[i];
+      float[] c1 = cols[i + 1];
+      float[] c2 = cols[i + 2];
+      float[] c3 = cols[i + 3];
+      for (int j = 0; j < out; j++) {
+        h[j] += a0 * c0[j] + a1 * c1[j] + a2 * c2[j] + a3 * c3[j];
+      }
+    }
+    for (; i < in; i++) {
+      float ai = a[i];
       float[] col = cols[i];
       for (int j = 0; j < out; j++) {
         h[j] += ai * col[j];
