@@ -49,6 +49,18 @@ public record AutoencoderModel(
   }
 
   /**
+   * A per-event scorer (one per thread) at the assumed ν ({@code nu}, σ units; null means 0; only a
+   * parametrised model uses it).
+   */
+  public EventScorer scorer(double[] nu) {
+    if (nu != null && nu.length != nuisances.size()) {
+      throw new IllegalArgumentException(
+          "expected " + nuisances.size() + " nuisance values " + nuisances + ", got " + nu.length);
+    }
+    return new EventScorer(this, nu);
+  }
+
+  /**
    * The network inputs of {@code events}: standardised features, and for a parametrised network the
    * assumed ν ({@code nu}, σ units; null means 0) appended.
    */

@@ -2,6 +2,7 @@ package io.trigmon.autoencoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.trigmon.event.Event;
 import io.trigmon.store.ModelFileException;
@@ -41,6 +42,16 @@ class AutoencoderModelTest {
     assertThat(loaded.architecture()).isEqualTo(model.architecture());
     assertThat(loaded.nuisances()).isEqualTo(model.nuisances());
     assertThat(loaded.score(events)).containsExactly(model.score(events));
+  }
+
+  @Test
+  void perEventScorerGivesTheBatchScores() {
+    AutoencoderModel model = model();
+    float[] batch = model.score(events);
+    EventScorer scorer = model.scorer(null);
+    for (int e = 0; e < events.size(); e++) {
+      assertThat(scorer.score(events.get(e))).isCloseTo(batch[e], within(1e-6f));
+    }
   }
 
   @Test
