@@ -54,6 +54,7 @@ public final class AutoencoderTrainer {
     if (events.size() < 10) {
       throw new IllegalArgumentException("need at least 10 events to train, got " + events.size());
     }
+    DjlThreads.singleThreadedUnlessConfigured();
     Random random = new Random(settings.seed());
     Engine.getEngine("PyTorch").setRandomSeed((int) settings.seed());
     int k = shift.count();

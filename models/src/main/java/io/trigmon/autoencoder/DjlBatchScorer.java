@@ -34,6 +34,7 @@ public final class DjlBatchScorer implements AutoCloseable {
 
   public DjlBatchScorer(DenseNetwork network) {
     inputs = network.architecture().inputs();
+    DjlThreads.singleThreadedUnlessConfigured();
     model = Model.newInstance("trigmon-autoencoder", "PyTorch");
     model.setBlock(DjlNetwork.block(network, model.getNDManager()));
     predictor = model.newPredictor(new ScoreTranslator(inputs));
