@@ -8,6 +8,7 @@ import io.jhdf.exceptions.HdfException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * An HDF5 file open for reading with jHDF, whose accessors check names, shapes and types and turn
@@ -58,9 +59,12 @@ final class Hdf5Input implements AutoCloseable {
     return (Dataset) hdf.getChildren().get(name);
   }
 
-  /** The shape of a dataset as text, {@code (N, 19, 4)}. */
+  /** The shape of a dataset as numpy writes it: {@code (N, 19, 4)}, {@code (N,)}. */
   static String shape(Dataset dataset) {
-    return Arrays.toString(dataset.getDimensions()).replace('[', '(').replace(']', ')');
+    int[] dims = dataset.getDimensions();
+    String inner =
+        Arrays.stream(dims).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+    return "(" + inner + (dims.length == 1 ? ",)" : ")");
   }
 
   /** A 1D numeric dataset of the given length as doubles, or empty when absent. */
