@@ -1,8 +1,8 @@
 package io.trigmon.io;
 
-import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Dataset;
+import io.jhdf.exceptions.HdfException;
 import io.trigmon.event.AutoencoderFeatures;
 import io.trigmon.event.Event;
 import java.nio.file.Path;
@@ -128,7 +128,7 @@ public final class ChallengeHdf5 {
       long[] timesNanos,
       String[] streams,
       int[] streamIndex) {
-    try (WritableHdfFile out = HdfFile.write(file)) {
+    try (WritableHdfFile out = Hdf5Output.create(file)) {
       out.putDataset(PARTICLES, particles);
       out.putDataset("Particles_Names", new String[] {"Pt", "Eta", "Phi", "Class"});
       out.putDataset(
@@ -144,8 +144,8 @@ public final class ChallengeHdf5 {
         out.putAttribute(STREAMS, streams);
         out.putDataset(STREAM_INDEX, streamIndex);
       }
-    } catch (RuntimeException e) {
-      throw new RecordedFileException(file, "cannot write HDF5 file: " + e, e);
+    } catch (HdfException e) {
+      throw new RecordedFileException(file, "cannot write HDF5 file: " + e.getMessage(), e);
     }
   }
 

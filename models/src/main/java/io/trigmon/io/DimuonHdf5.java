@@ -1,7 +1,7 @@
 package io.trigmon.io;
 
-import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
+import io.jhdf.exceptions.HdfException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -52,13 +52,13 @@ public final class DimuonHdf5 {
       throw new RecordedFileException(
           file, "no rows to write; an HDF5 file in the dimuon layout needs at least one");
     }
-    try (WritableHdfFile out = HdfFile.write(file)) {
+    try (WritableHdfFile out = Hdf5Output.create(file)) {
       for (int j = 0; j < DATASETS.size(); j++) {
         out.putDataset(DATASETS.get(j), table.column(j));
       }
       out.putDataset(MLL, table.m12());
-    } catch (RuntimeException e) {
-      throw new RecordedFileException(file, "cannot write HDF5 file: " + e, e);
+    } catch (HdfException e) {
+      throw new RecordedFileException(file, "cannot write HDF5 file: " + e.getMessage(), e);
     }
   }
 }
