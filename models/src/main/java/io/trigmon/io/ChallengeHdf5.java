@@ -19,8 +19,9 @@ import java.util.Optional;
  * {@code event} (int64), {@code event_time_ns} (int64, ns since the epoch), and the stream key as a
  * root attribute {@code stream} (one stream) or as a root attribute {@code streams} (the keys) with
  * a dataset {@code stream_index} (int32, which key each event has). When reading, each of them that
- * is missing is synthesised by an {@link EventStamping}. It also writes the public files' {@code
- * Particles_Names} and {@code Particles_Classes} string datasets, which readers ignore.
+ * is missing is synthesised by an {@link EventStamping}. A row whose MET slot is padding gives an
+ * event with zero MET. It also writes the public files' {@code Particles_Names} and {@code
+ * Particles_Classes} string datasets, which readers ignore.
  *
  * <p>Writing keeps the leading objects of each type only (1 MET, 4 electrons, 4 muons, 10 jets by
  * pT): the layout has no room for more, so objects beyond the slots are dropped.
@@ -104,11 +105,7 @@ public final class ChallengeHdf5 {
    * @throws RecordedFileException when there are no events (an HDF5 dataset cannot be empty here)
    */
   public static void write(Path file, Iterable<Event> events) {
-    try (ChallengeHdf5Writer writer = new ChallengeHdf5Writer(file)) {
-      for (Event event : events) {
-        writer.write(event);
-      }
-    }
+    EventFiles.write(file, events, FileFormat.CHALLENGE_HDF5);
   }
 
   /**

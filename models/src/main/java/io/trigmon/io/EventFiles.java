@@ -40,11 +40,11 @@ public final class EventFiles {
 
   /** Writes events in the given layout (reduced to 5D features for CSV and dimuon HDF5). */
   public static void write(Path file, Iterable<Event> events, FileFormat format) {
-    try (EventWriter writer = open(file, format)) {
-      for (Event event : events) {
-        writer.write(event);
-      }
+    EventWriter writer = open(file, format);
+    for (Event event : events) {
+      writer.write(event);
     }
+    writer.close(); // not in a finally block: a failure above must not write a partial file
   }
 
   /** A writer in the layout the name says, for events produced one at a time. */

@@ -56,13 +56,40 @@ class EventFilesTest {
     List<Event> events = TestEvents.random(50, 5);
     Path file = dir.resolve("stream.h5");
 
-    try (EventWriter writer = EventFiles.open(file)) {
-      events.forEach(writer::write);
-      assertThat(writer.count()).isEqualTo(50);
-    }
+    EventWriter writer = EventFiles.open(file);
+    events.forEach(writer::write);
+    assertThat(writer.count()).isEqualTo(50);
+    writer.close();
 
     assertThat(EventFiles.read(file))
         .containsExactlyElementsOf(events.stream().map(ChallengeHdf5Test::inLayout).toList());
+  }
+
+  @Test
+  void aFailureWhileProducingEventsLeavesNoFile() {
+    Path file = dir.resolve("failed.h5");
+    Iterable<Event> failing =
+        () ->
+            new java.util.Iterator<>() {
+              int given;
+
+              @Override
+              public boolean hasNext() {
+                return true;
+              }
+
+              @Override
+              public Event next() {
+                if (given++ == 10) {
+                  throw new IllegalStateException("generator failed");
+                }
+                return TestEvents.random(1, given).get(0);
+              }
+            };
+
+    assertThatThrownBy(() -> EventFiles.write(file, failing))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(file).doesNotExist();
   }
 
   @Test
