@@ -6,22 +6,26 @@ import io.jhdf.exceptions.HdfException;
 import io.trigmon.event.AutoencoderFeatures;
 import io.trigmon.event.Event;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Events in the HDF5 layout of the public 40 MHz anomaly-detection challenge (Govorkova et al.,
- * arXiv:2107.02157): a dataset {@code Particles} of shape (N, 19, 4), float32, each row 19 slots of
- * (pT, η, φ, type) with type 1 MET, 2 electron, 3 muon, 4 jet and 0 padding, slots 0 MET, 1-4
- * electrons, 5-8 muons, 9-18 jets (the slots of {@link AutoencoderFeatures}).
+ * arXiv:2107.02157): a dataset {@code Particles} of shape (N, 19, 4), each row 19 slots of (pT, η,
+ * φ, type) with type 1 MET, 2 electron, 3 muon, 4 jet and 0 padding, slots 0 MET, 1-4 electrons,
+ * 5-8 muons, 9-18 jets (the slots of {@link AutoencoderFeatures}). The public files hold float64
+ * (gzip-compressed chunks) and the string datasets {@code Particles_Names} and {@code
+ * Particles_Classes}; trigmon writes float32, the precision of its events, and the same names.
  *
  * <p>The public files do not record where an event sits in the data-taking. trigmon writes that in
  * optional datasets beside {@code Particles}: {@code run} (int64), {@code lumisection} (int32),
  * {@code event} (int64), {@code event_time_ns} (int64, ns since the epoch), and the stream key as a
  * root attribute {@code stream} (one stream) or as a root attribute {@code streams} (the keys) with
  * a dataset {@code stream_index} (int32, which key each event has). When reading, each of them that
- * is missing is synthesised by an {@link EventStamping}. A row whose MET slot is padding gives an
- * event with zero MET. It also writes the public files' {@code Particles_Names} and {@code
- * Particles_Classes} string datasets, which readers ignore.
+ * is missing is synthesised by an {@link EventStamping}, except that the public black-box file's
+ * {@code EvtId} serves as event number when there is no {@code event}. A row whose MET slot is
+ * padding gives an event with zero MET.
  *
  * <p>Writing keeps the leading objects of each type only (1 MET, 4 electrons, 4 muons, 10 jets by
  * pT): the layout has no room for more, so objects beyond the slots are dropped.
@@ -39,12 +43,17 @@ public final class ChallengeHdf5 {
   public static final String STREAMS = "streams";
   public static final String STREAM_INDEX = "stream_index";
 
+  /**
+   * Event ids of the public black-box file, used as event numbers when {@link #EVENT} is absent.
+   */
+  public static final String EVENT_ID = "EvtId";
+
   private static final String EXPECTED_PARTICLES =
       "of shape (N, "
           + AutoencoderFeatures.SLOTS
           + ", "
           + ChallengeRows.PER_SLOT
-          + "), float32 (pT, eta, phi, type) as in the 40 MHz anomaly-detection challenge";
+          + "), float32 or float64 (pT, eta, phi, type) as in the 40 MHz anomaly-detection challenge";
 
   private ChallengeHdf5() {}
 
@@ -64,7 +73,10 @@ public final class ChallengeHdf5 {
       long[] runs = in.optionalLongs(RUN, n).orElseGet(() -> constant(n, stamps.run()));
       long[] lumis =
           in.optionalLongs(LUMISECTION, n).orElseGet(() -> synthetic(n, stamps::lumisection));
-      long[] numbers = in.optionalLongs(EVENT, n).orElseGet(() -> synthetic(n, i -> i + 1));
+      long[] numbers =
+          in.optionalLongs(EVENT, n)
+              .or(() -> in.optionalLongs(EVENT_ID, n))
+              .orElseGet(() -> synthetic(n, i -> i + 1));
       Optional<long[]> streamIndex = in.optionalLongs(STREAM_INDEX, n);
       String[] streams;
       if (streamIndex.isPresent()) {
@@ -99,8 +111,8 @@ public final class ChallengeHdf5 {
 
   /**
    * Writes events in the challenge layout with their run, lumisection, event number, time and
-   * stream. Objects beyond the 19 slots are dropped. Buffers the whole file in memory (76 floats
-   * and 28 bytes per event) since jHDF writes whole arrays only.
+   * stream. Objects beyond the 19 slots are dropped. Buffers the whole file in memory (about 0.7 kB
+   * per event) since jHDF writes whole arrays only.
    *
    * @throws RecordedFileException when there are no events (an HDF5 dataset cannot be empty here)
    */
@@ -115,7 +127,7 @@ public final class ChallengeHdf5 {
     return new ChallengeHdf5Writer(file);
   }
 
-  /** Writes the flat buffered rows and stamps; called by {@link ChallengeHdf5Writer}. */
+  /** Writes the buffered rows and stamps; called by {@link ChallengeHdf5Writer}. */
   static void writeArrays(
       Path file,
       float[][][] particles,
@@ -216,7 +228,7 @@ public final class ChallengeHdf5 {
     }
   }
 
-  private static long[] synthetic(int n, java.util.function.LongUnaryOperator value) {
+  private static long[] synthetic(int n, LongUnaryOperator value) {
     long[] out = new long[n];
     for (int i = 0; i < n; i++) {
       out[i] = value.applyAsLong(i);
@@ -226,7 +238,7 @@ public final class ChallengeHdf5 {
 
   private static long[] constant(int n, long value) {
     long[] out = new long[n];
-    java.util.Arrays.fill(out, value);
+    Arrays.fill(out, value);
     return out;
   }
 }

@@ -2,13 +2,17 @@ package io.trigmon.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
+import io.jhdf.api.DatasetCreationOptions;
 import io.trigmon.event.Event;
 import io.trigmon.event.Lumisection;
 import io.trigmon.event.Particle;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +37,7 @@ class ChallengeHdf5Test {
 
   @Test
   void writingDropsObjectsBeyondTheSlotsKeepingTheLeadingOnes() {
-    List<Particle> jets = new java.util.ArrayList<>();
+    List<Particle> jets = new ArrayList<>();
     for (int i = 1; i <= 12; i++) {
       jets.add(Particle.of(10 * i, 0, 0));
     }
@@ -48,20 +52,27 @@ class ChallengeHdf5Test {
         .containsExactly(120f, 110f, 100f, 90f, 80f, 70f, 60f, 50f, 40f, 30f);
   }
 
+  /** As the public files: float64, gzip-compressed chunks, names and classes, no stamps. */
   @Test
-  void readsAFileWithOnlyTheParticlesArrayAndPaddingSynthesisingStamps() {
-    float[][][] particles = new float[3][19][4];
-    particles[0][0] = new float[] {25f, 0f, 1.5f, 1f}; // MET
-    particles[0][1] = new float[] {50f, 0.5f, -1f, 2f}; // one electron, slots 2-4 padded
-    particles[0][5] = new float[] {40f, -1.2f, 2f, 3f}; // one muon
-    particles[0][9] = new float[] {100f, 2f, 0.1f, 4f}; // jets
-    particles[0][10] = new float[] {60f, -2f, 3f, 4f};
-    particles[1][0] = new float[] {5f, 0f, -0.5f, 1f}; // MET only
+  void readsAPublicLikeFileWithPaddingSynthesisingStamps() {
+    double[][][] particles = new double[3][19][4];
+    particles[0][0] = new double[] {25, 0, 1.5, 1}; // MET
+    particles[0][1] = new double[] {50, 0.5, -1, 2}; // one electron, slots 2-4 padded
+    particles[0][5] = new double[] {40, -1.2, 2, 3}; // one muon
+    particles[0][9] = new double[] {100, 2, 0.1, 4}; // jets
+    particles[0][10] = new double[] {60, -2, 3, 4};
+    particles[1][0] = new double[] {5, 0, -0.5, 1}; // MET only
     // event 2: all padding, MET slot included
     Path file = dir.resolve("public-like.h5");
     try (WritableHdfFile out = HdfFile.write(file)) {
-      out.putDataset("Particles", particles);
+      out.putDataset(
+          "Particles",
+          particles,
+          DatasetCreationOptions.builder().chunkDimensions(2, 19, 4).deflate().build());
       out.putDataset("Particles_Names", new String[] {"Pt", "Eta", "Phi", "Class"});
+      out.putDataset(
+          "Particles_Classes",
+          new String[] {"MET_class_1", "Four_Ele_class_2", "Four_Mu_class_3", "Ten_Jet_class_4"});
     }
     EventStamping stamps = new EventStamping(42, "L1", TestEvents.T0, 100.0);
 
@@ -69,16 +80,13 @@ class ChallengeHdf5Test {
 
     assertThat(events).hasSize(3);
     Event first = events.get(0);
-    assertThat(first.met()).isEqualTo(new Particle(25f, 0f, 1.5f));
-    assertThat(first.electrons()).containsExactly(new Particle(50f, 0.5f, -1f));
-    assertThat(first.muons()).containsExactly(new Particle(40f, -1.2f, 2f));
-    assertThat(first.jets())
-        .containsExactly(new Particle(100f, 2f, 0.1f), new Particle(60f, -2f, 3f));
+    assertThat(first.met()).isEqualTo(Particle.of(25, 0, 1.5));
+    assertThat(first.electrons()).containsExactly(Particle.of(50, 0.5, -1));
+    assertThat(first.muons()).containsExactly(Particle.of(40, -1.2, 2));
+    assertThat(first.jets()).containsExactly(Particle.of(100, 2, 0.1), Particle.of(60, -2, 3));
     assertThat(events.get(1).electrons()).isEmpty();
     assertThat(events.get(2).met()).isEqualTo(new Particle(0f, 0f, 0f));
-    assertThat(events)
-        .extracting(Event::run, Event::stream)
-        .containsOnly(org.assertj.core.groups.Tuple.tuple(42L, "L1"));
+    assertThat(events).extracting(Event::run, Event::stream).containsOnly(tuple(42L, "L1"));
     assertThat(events).extracting(Event::eventNumber).containsExactly(1L, 2L, 3L);
     assertThat(events)
         .extracting(Event::eventTimeNanos)
@@ -100,15 +108,14 @@ class ChallengeHdf5Test {
   }
 
   @Test
-  void readsDoublePrecisionParticles() {
-    double[][][] particles = new double[1][19][4];
-    particles[0][0] = new double[] {30, 0, 0.25, 1};
-    Path file = dir.resolve("double.h5");
+  void theBlackBoxEventIdsAreEventNumbers() {
+    Path file = dir.resolve("blackbox.h5");
     try (WritableHdfFile out = HdfFile.write(file)) {
-      out.putDataset("Particles", particles);
+      out.putDataset("Particles", new float[2][19][4]);
+      out.putDataset("EvtId", new long[] {17, 4});
     }
 
-    assertThat(ChallengeHdf5.read(file).get(0).met()).isEqualTo(new Particle(30f, 0f, 0.25f));
+    assertThat(ChallengeHdf5.read(file)).extracting(Event::eventNumber).containsExactly(17L, 4L);
   }
 
   @Test
@@ -185,7 +192,7 @@ class ChallengeHdf5Test {
   @Test
   void aFileThatIsNotHdf5IsReported() throws Exception {
     Path file = dir.resolve("text.h5");
-    java.nio.file.Files.writeString(file, "pt1,pt2\n");
+    Files.writeString(file, "pt1,pt2\n");
 
     assertThatThrownBy(() -> ChallengeHdf5.read(file))
         .isInstanceOf(RecordedFileException.class)

@@ -7,6 +7,7 @@ import io.trigmon.event.DileptonFeatures;
 import io.trigmon.event.Event;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class EventFilesTest {
     Path file = dir.resolve("failed.h5");
     Iterable<Event> failing =
         () ->
-            new java.util.Iterator<>() {
+            new Iterator<>() {
               int given;
 
               @Override
