@@ -55,6 +55,9 @@ public final class ChallengeHdf5 {
           + ChallengeRows.PER_SLOT
           + "), float32 or float64 (pT, eta, phi, type) as in the 40 MHz anomaly-detection challenge";
 
+  /** Events per block when a float64 file is narrowed to float32 on reading. */
+  static final int READ_BLOCK = 1 << 16;
+
   private ChallengeHdf5() {}
 
   /** Reads all events, synthesising missing run/lumisection/event/time/stream by the defaults. */
@@ -64,8 +67,13 @@ public final class ChallengeHdf5 {
 
   /** Reads all events, synthesising missing run/lumisection/event/time/stream by {@code stamps}. */
   public static RecordedEvents read(Path file, EventStamping stamps) {
+    return read(file, stamps, READ_BLOCK);
+  }
+
+  /** Reads all events, narrowing float64 rows {@code readBlock} events at a time. */
+  static RecordedEvents read(Path file, EventStamping stamps, int readBlock) {
     try (Hdf5Input in = Hdf5Input.open(file)) {
-      float[] particles = particles(in);
+      float[] particles = particles(in, readBlock);
       int n = particles.length / ChallengeRows.ROW;
       checkTypeCodes(particles, file);
       long[] times =
@@ -158,7 +166,7 @@ public final class ChallengeHdf5 {
     }
   }
 
-  private static float[] particles(Hdf5Input in) {
+  private static float[] particles(Hdf5Input in, int readBlock) {
     Dataset dataset = in.require(PARTICLES, EXPECTED_PARTICLES);
     int[] dims = dataset.getDimensions();
     if (dims.length != 3
@@ -173,16 +181,11 @@ public final class ChallengeHdf5 {
               + "; found shape "
               + Hdf5Input.shape(dataset));
     }
-    Object data = dataset.getDataFlat();
-    if (data instanceof float[] values) {
-      return values;
+    if (dataset.getJavaType() == float.class) {
+      return (float[]) dataset.getDataFlat();
     }
-    if (data instanceof double[] values) {
-      float[] out = new float[values.length];
-      for (int i = 0; i < values.length; i++) {
-        out[i] = (float) values[i];
-      }
-      return out;
+    if (dataset.getJavaType() == double.class) {
+      return narrowedInBlocks(dataset, dims[0], readBlock);
     }
     throw new RecordedFileException(
         in.file(),
@@ -193,6 +196,31 @@ public final class ChallengeHdf5 {
             + "; found "
             + dataset.getJavaType()
             + " values");
+  }
+
+  /**
+   * A float64 {@code Particles} array (as in the public files) as floats, read a block of events at
+   * a time so that the doubles of the whole file are never held at once (2.4 GB for 4·10^6 events).
+   */
+  private static float[] narrowedInBlocks(Dataset dataset, int n, int readBlock) {
+    float[] out = new float[Math.multiplyExact(n, ChallengeRows.ROW)];
+    int at = 0;
+    for (int first = 0; first < n; first += readBlock) {
+      int count = Math.min(readBlock, n - first);
+      double[][][] block =
+          (double[][][])
+              dataset.getData(
+                  new long[] {first, 0, 0},
+                  new int[] {count, AutoencoderFeatures.SLOTS, ChallengeRows.PER_SLOT});
+      for (double[][] event : block) {
+        for (double[] slot : event) {
+          for (double value : slot) {
+            out[at++] = (float) value;
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** Fails on the first slot whose type code is neither padding nor the slot's own type. */

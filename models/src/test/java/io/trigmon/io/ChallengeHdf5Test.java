@@ -108,6 +108,27 @@ class ChallengeHdf5Test {
   }
 
   @Test
+  void float64FilesLargerThanOneReadBlockAreNarrowedInOrder() {
+    int block = 100;
+    int n = 2 * block + 3;
+    double[][][] particles = new double[n][19][4];
+    for (int i = 0; i < n; i++) {
+      particles[i][0] = new double[] {i + 0.25, 0, 0.5, 1};
+    }
+    Path file = dir.resolve("large.h5");
+    try (WritableHdfFile out = HdfFile.write(file)) {
+      out.putDataset("Particles", particles);
+    }
+
+    RecordedEvents events = ChallengeHdf5.read(file, EventStamping.DEFAULT, block);
+
+    assertThat(events).hasSize(n);
+    for (int i = 0; i < n; i++) {
+      assertThat(events.get(i).met()).as("event %d", i).isEqualTo(Particle.met(i + 0.25, 0.5));
+    }
+  }
+
+  @Test
   void theBlackBoxEventIdsAreEventNumbers() {
     Path file = dir.resolve("blackbox.h5");
     try (WritableHdfFile out = HdfFile.write(file)) {
