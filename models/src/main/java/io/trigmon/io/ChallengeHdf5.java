@@ -225,12 +225,15 @@ public final class ChallengeHdf5 {
 
   /** Fails on the first slot whose type code is neither padding nor the slot's own type. */
   private static void checkTypeCodes(float[] particles, Path file) {
+    float[] allowed = new float[AutoencoderFeatures.SLOTS];
+    for (int slot = 0; slot < allowed.length; slot++) {
+      allowed[slot] = AutoencoderFeatures.slotType(slot).code();
+    }
     int n = particles.length / ChallengeRows.ROW;
-    for (int slot = 0; slot < AutoencoderFeatures.SLOTS; slot++) {
-      float allowed = AutoencoderFeatures.slotType(slot).code();
-      for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++) {
+      for (int slot = 0; slot < allowed.length; slot++) {
         float code = particles[i * ChallengeRows.ROW + slot * ChallengeRows.PER_SLOT + 3];
-        if (code != 0f && code != allowed) {
+        if (code != 0f && code != allowed[slot]) {
           ChallengeRows.read(particles, i, file); // throws with the full explanation
         }
       }
