@@ -119,8 +119,8 @@ public final class ChallengeHdf5 {
 
   /**
    * Writes events in the challenge layout with their run, lumisection, event number, time and
-   * stream. Objects beyond the 19 slots are dropped. Buffers the whole file in memory (about 0.7 kB
-   * per event) since jHDF writes whole arrays only.
+   * stream. Objects beyond the 19 slots are dropped. Buffers the whole file in memory (about 130
+   * bytes per event plus 32 per object) since jHDF writes whole arrays only.
    *
    * @throws RecordedFileException when there are no events (an HDF5 dataset cannot be empty here)
    */

@@ -27,7 +27,11 @@ public final class DimuonHdf5 {
       double[][] columns = new double[DATASETS.size()][];
       for (int j = 0; j < columns.length; j++) {
         String name = DATASETS.get(j);
-        in.require(name, "(one 1D array per feature: " + String.join(", ", DATASETS) + ")");
+        in.require(
+            name,
+            "(the NPLM dimuon layout has one 1D array per feature: "
+                + String.join(", ", DATASETS)
+                + "; whole events are in a 'Particles' array of shape (N, 19, 4))");
         columns[j] = in.doubles(name, j == 0 ? -1 : columns[0].length);
       }
       int n = columns[0].length;

@@ -54,8 +54,8 @@ public final class EventFiles {
 
   /**
    * A writer in the given layout, for events produced one at a time. Every layout is written whole
-   * on close (jHDF writes whole arrays): memory is about 0.7 kB per event for the challenge layout
-   * and 40 bytes per event for the feature layouts.
+   * on close (jHDF writes whole arrays): memory is about 130 bytes per event plus 32 per object for
+   * the challenge layout and 40 bytes per event for the feature layouts.
    */
   public static EventWriter open(Path file, FileFormat format) {
     boolean hdf5 = FileFormat.isHdf5(file);

@@ -7,7 +7,7 @@ import java.util.RandomAccess;
 
 /**
  * The events of a challenge-layout file, kept as the flat primitive arrays read from it (76 floats
- * and a few numbers per event, about 330 MB for 10^6 events) and turned into {@link Event}s only
+ * and a few numbers per event, about 350 MB for 10^6 events) and turned into {@link Event}s only
  * when asked for, so that large files can be iterated without holding a million event objects.
  *
  * <p>An unmodifiable list: {@link #get(int)} builds a new event each time.
