@@ -7,6 +7,8 @@ import io.trigmon.autoencoder.MomentumScaleShift;
 import io.trigmon.autoencoder.TrainingMode;
 import io.trigmon.autoencoder.TrainingSettings;
 import io.trigmon.event.Event;
+import io.trigmon.io.EventFiles;
+import io.trigmon.io.RecordedFileException;
 import io.trigmon.store.ModelFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -158,7 +160,7 @@ public final class AeCommand implements Runnable {
         throw new UserException(e.getMessage());
       }
       PrintWriter console = spec.commandLine().getOut();
-      List<Event> reference = EventFiles.read(events);
+      List<Event> reference = readEvents(events);
       console.printf(
           Locale.ROOT,
           "training a %s autoencoder on %d events from %s%n",
@@ -196,8 +198,8 @@ public final class AeCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Scores every event of a file with a trained autoencoder (plain-Java forward pass over",
-        "the saved parameters) and writes a CSV: event index, anomaly score (masked",
-        "reconstruction error in standardised units)."
+        "the saved parameters) and writes a CSV: run, lumisection, event number, anomaly",
+        "score (masked reconstruction error in standardised units), in file order."
       },
       footer = {
         "",
@@ -249,11 +251,11 @@ public final class AeCommand implements Runnable {
                 + ", got "
                 + nu.length);
       }
-      List<Event> input = EventFiles.read(events);
+      List<Event> input = readEvents(events);
       EncodedEvents encoded = ae.encode(input, nu);
       float[] scores = new float[encoded.size()];
       ae.fast().score(encoded.x(), encoded.mask(), encoded.size(), scores);
-      writeScores(scores);
+      writeScores(input, scores);
       spec.commandLine()
           .getOut()
           .printf(
@@ -265,21 +267,42 @@ public final class AeCommand implements Runnable {
               out);
     }
 
-    private void writeScores(float[] scores) {
+    private void writeScores(List<Event> input, float[] scores) {
       try {
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
           Files.createDirectories(parent);
         }
         try (Writer writer = Files.newBufferedWriter(out)) {
-          writer.write("event,score\n");
+          writer.write("run,lumisection,event,score\n");
           for (int e = 0; e < scores.length; e++) {
-            writer.write(e + "," + scores[e] + "\n");
+            Event event = input.get(e);
+            writer.write(
+                event.run()
+                    + ","
+                    + event.lumisection()
+                    + ","
+                    + event.eventNumber()
+                    + ","
+                    + scores[e]
+                    + "\n");
           }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + out, e);
       }
+    }
+  }
+
+  /** The events of a recorded file (io.trigmon.io); a missing or unreadable file is the user's. */
+  static List<Event> readEvents(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new UserException("event file " + file + " does not exist");
+    }
+    try {
+      return EventFiles.read(file);
+    } catch (RecordedFileException e) {
+      throw new UserException(e.getMessage());
     }
   }
 

@@ -6,6 +6,7 @@ import io.trigmon.autoencoder.AutoencoderModel;
 import io.trigmon.autoencoder.SyntheticEvents;
 import io.trigmon.autoencoder.TrainingMode;
 import io.trigmon.event.Event;
+import io.trigmon.io.EventFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -71,9 +72,9 @@ class AeCommandTest {
             scores.toString());
     assertThat(score.code()).as(score.err()).isZero();
     List<String> lines = Files.readAllLines(scores);
-    assertThat(lines).hasSize(21).first().isEqualTo("event,score");
+    assertThat(lines).hasSize(21).first().isEqualTo("run,lumisection,event,score");
     float[] expected = AutoencoderModel.load(model).score(EventFiles.read(data));
-    assertThat(Float.parseFloat(lines.get(5).split(",")[1])).isEqualTo(expected[4]);
+    assertThat(Float.parseFloat(lines.get(5).split(",")[3])).isEqualTo(expected[4]);
   }
 
   @Test
