@@ -202,6 +202,7 @@ final class AeReport {
             .yAxisTitle("fraction of events")
             .build();
     chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setXAxisDecimalPattern("0.0");
     chart.getStyler().setLegendFont(chart.getStyler().getLegendFont().deriveFont(10f));
     double[] range = logRange(result);
     histogram(chart, "SM nominal", result.nominalScores(), range);
@@ -279,6 +280,9 @@ final class AeReport {
             .yAxisTitle("TPR (signal efficiency)")
             .build();
     chart.getStyler().setXAxisLogarithmic(true);
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(1.0);
+    chart.getStyler().setYAxisDecimalPattern("0.0");
     results.forEach(
         (mode, result) -> {
           double[][] curve =

@@ -1,5 +1,6 @@
 package io.trigmon.cli;
 
+import io.trigmon.autoencoder.Architecture;
 import io.trigmon.autoencoder.AutoencoderModel;
 import io.trigmon.autoencoder.AutoencoderTrainer;
 import io.trigmon.autoencoder.ScoreShiftStudy;
@@ -126,7 +127,11 @@ public final class ValidateAeCommand implements Runnable {
     Map<TrainingMode, ScoreShiftStudy.Result> results = new EnumMap<>(TrainingMode.class);
     Map<TrainingMode, Integer> epochCounts = new EnumMap<>(TrainingMode.class);
     Map<TrainingMode, Double> seconds = new EnumMap<>(TrainingMode.class);
-    String architecture = "";
+    String architecture =
+        Architecture.of(settings.hidden(), 0)
+            + " (+"
+            + samples.nuisances().count()
+            + " ν inputs when parametrised)";
     for (TrainingMode mode : modes) {
       console.printf(Locale.ROOT, "training %s%n", mode.id());
       long t0 = System.nanoTime();
@@ -142,7 +147,6 @@ public final class ValidateAeCommand implements Runnable {
       seconds.put(mode, (System.nanoTime() - t0) / 1e9);
       epochCounts.put(mode, trained.history().size());
       AutoencoderModel model = trained.model();
-      architecture = model.architecture().toString();
       results.put(
           mode,
           new ScoreShiftStudy(model, samples.nuisances())
