@@ -2,10 +2,8 @@ package io.trigmon.autoencoder;
 
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
@@ -68,10 +66,13 @@ public final class DjlBatchScorer implements AutoCloseable {
     model.close();
   }
 
-  /** Batch in, one masked reconstruction error per event out. */
+  /**
+   * Batch in, one masked reconstruction error per event out. The error is computed in Java from the
+   * reconstruction: a handful of element-wise engine operations would each cost a native call, more
+   * than the arithmetic itself at these sizes.
+   */
   private static final class ScoreTranslator implements Translator<Batch, float[]> {
-    private static final String FEATURES = "features";
-    private static final String FEATURE_MASK = "featureMask";
+    private static final String BATCH = "batch";
     private final int inputs;
 
     ScoreTranslator(int inputs) {
@@ -80,26 +81,26 @@ public final class DjlBatchScorer implements AutoCloseable {
 
     @Override
     public NDList processInput(TranslatorContext ctx, Batch batch) {
+      ctx.setAttachment(BATCH, batch);
       NDManager manager = ctx.getNDManager();
       int n = batch.size();
-      int d = AutoencoderFeatures.DIMENSION;
-      NDArray x = manager.create(FloatBuffer.wrap(batch.x(), 0, n * inputs), new Shape(n, inputs));
-      float[] featureMask = new float[n * d];
-      for (int e = 0; e < n; e++) {
-        ReconstructionError.featureMask(
-            batch.mask(), e * AutoencoderFeatures.SLOTS, featureMask, e * d);
-      }
-      ctx.setAttachment(FEATURES, inputs == d ? x : x.get(new NDIndex(":, :" + d)));
-      ctx.setAttachment(FEATURE_MASK, manager.create(featureMask, new Shape(n, d)));
-      return new NDList(x);
+      return new NDList(
+          manager.create(FloatBuffer.wrap(batch.x(), 0, n * inputs), new Shape(n, inputs)));
     }
 
     @Override
     public float[] processOutput(TranslatorContext ctx, NDList list) {
-      NDArray reconstruction = list.singletonOrThrow();
-      NDArray x = (NDArray) ctx.getAttachment(FEATURES);
-      NDArray mask = (NDArray) ctx.getAttachment(FEATURE_MASK);
-      return DjlLoss.maskedError(reconstruction, x, mask).toFloatArray();
+      Batch batch = (Batch) ctx.getAttachment(BATCH);
+      float[] reconstruction = list.singletonOrThrow().toFloatArray();
+      int d = AutoencoderFeatures.DIMENSION;
+      int slots = AutoencoderFeatures.SLOTS;
+      float[] scores = new float[batch.size()];
+      for (int e = 0; e < scores.length; e++) {
+        scores[e] =
+            ReconstructionError.of(
+                batch.x(), e * inputs, reconstruction, e * d, batch.mask(), e * slots);
+      }
+      return scores;
     }
 
     @Override
