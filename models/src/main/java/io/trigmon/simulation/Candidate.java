@@ -91,6 +91,9 @@ final class Candidate {
     muons.sort(Event.BY_DECREASING_PT);
     jets.sort(Event.BY_DECREASING_PT);
     return new MeasuredObjects(
-        Particle.met(Math.hypot(metX, metY), Math.atan2(metY, metX)), electrons, muons, jets);
+        Particle.met(Math.sqrt(metX * metX + metY * metY), Math.atan2(metY, metX)),
+        electrons,
+        muons,
+        jets);
   }
 }

@@ -1,7 +1,5 @@
 package io.trigmon.simulation;
 
-import org.apache.commons.math3.util.FastMath;
-
 /**
  * A four-momentum (GeV) with the few operations event generation needs: construction from (pT, y or
  * η, φ, m), sums and Lorentz boosts. Truth-level only; the event record keeps (pT, η, φ).
@@ -32,7 +30,7 @@ record FourVector(double px, double py, double pz, double e) {
   }
 
   double pt() {
-    return Math.hypot(px, py);
+    return Math.sqrt(px * px + py * py);
   }
 
   double p() {
@@ -49,7 +47,9 @@ record FourVector(double px, double py, double pz, double e) {
     if (pt == 0) {
       return pz >= 0 ? 20 : -20;
     }
-    return FastMath.asinh(pz / pt);
+    double x = Math.abs(pz / pt);
+    double asinh = Math.log(x + Math.sqrt(x * x + 1));
+    return pz >= 0 ? asinh : -asinh;
   }
 
   double mass() {

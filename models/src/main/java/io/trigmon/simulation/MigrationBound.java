@@ -1,8 +1,6 @@
 package io.trigmon.simulation;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.special.Erf;
 
 /**
  * Makes a dilepton sample with a mass cut cheap without changing it: most collisions generated just
@@ -28,8 +26,6 @@ final class MigrationBound {
 
   /** Leptons generated below this pT cannot reach the pT cut (a factor-two fluctuation). */
   private static final double LOWEST_PT_FRACTION = 0.5;
-
-  private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
   private final double massCut;
   private final double etaMax;
@@ -78,7 +74,7 @@ final class MigrationBound {
       // Cheap exit: 2p − p² < 2p < 2φ(t)/t, so u is above the keep probability.
       return null;
     }
-    double p = 0.5 * Erf.erfc(t / Math.sqrt(2));
+    double p = StandardNormal.upperTail(t);
     if (u >= 2 * p - p * p) {
       return null;
     }
@@ -88,7 +84,7 @@ final class MigrationBound {
       g1 = lowerTail(p, rng);
       g2 = rng.nextGaussian();
     } else {
-      g1 = STANDARD_NORMAL.inverseCumulativeProbability(p + (1 - p) * rng.nextDouble());
+      g1 = StandardNormal.quantile(p + (1 - p) * rng.nextDouble());
       g2 = lowerTail(p, rng);
     }
     // Calorimeter smearing passes on upward fluctuations: the mirror image.
@@ -103,6 +99,6 @@ final class MigrationBound {
   /** A standard normal deviate below the quantile of lower-tail probability p. */
   private static double lowerTail(double p, RandomGenerator rng) {
     double u = 1 - rng.nextDouble();
-    return STANDARD_NORMAL.inverseCumulativeProbability(u * p);
+    return StandardNormal.quantile(u * p);
   }
 }

@@ -68,7 +68,7 @@ final class ProductionKinematics {
    * the missing transverse momentum, as unclustered energy does.
    */
   static void addRecoilJets(List<TruthParticle> out, double px, double py, RandomGenerator rng) {
-    double pt = Math.hypot(px, py);
+    double pt = Math.sqrt(px * px + py * py);
     double phi = Math.atan2(py, px);
     boolean split = rng.nextDouble() < 0.35;
     double eta1 = rapidity(rng, 2.0, JET_ETA_LIMIT);
@@ -81,10 +81,11 @@ final class ProductionKinematics {
     }
     double firstPx = share * pt * Math.cos(phi + turn);
     double firstPy = share * pt * Math.sin(phi + turn);
-    out.add(jet(Math.hypot(firstPx, firstPy), eta1, Math.atan2(firstPy, firstPx)));
+    out.add(
+        jet(Math.sqrt(firstPx * firstPx + firstPy * firstPy), eta1, Math.atan2(firstPy, firstPx)));
     double restPx = px - firstPx;
     double restPy = py - firstPy;
-    out.add(jet(Math.hypot(restPx, restPy), eta2, Math.atan2(restPy, restPx)));
+    out.add(jet(Math.sqrt(restPx * restPx + restPy * restPy), eta2, Math.atan2(restPy, restPx)));
   }
 
   static TruthParticle jet(double pt, double eta, double phi) {

@@ -40,8 +40,12 @@ final class QcdMultijetGenerator implements ProcessGenerator {
       py[0] -= 0.5 * jetPt * Math.sin(jetPhi);
       py[1] -= 0.5 * jetPt * Math.sin(jetPhi);
     }
-    FourVector lead = FourVector.ofPtEtaPhi(Math.hypot(px[0], py[0]), y1, Math.atan2(py[0], px[0]));
-    FourVector sub = FourVector.ofPtEtaPhi(Math.hypot(px[1], py[1]), y2, Math.atan2(py[1], px[1]));
+    FourVector lead =
+        FourVector.ofPtEtaPhi(
+            Math.sqrt(px[0] * px[0] + py[0] * py[0]), y1, Math.atan2(py[0], px[0]));
+    FourVector sub =
+        FourVector.ofPtEtaPhi(
+            Math.sqrt(px[1] * px[1] + py[1] * py[1]), y2, Math.atan2(py[1], px[1]));
     FourVector invisible = FourVector.ZERO;
     boolean semileptonic = rng.nextDouble() < SEMILEPTONIC;
     boolean inLead = rng.nextBoolean();

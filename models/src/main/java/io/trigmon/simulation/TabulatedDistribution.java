@@ -16,6 +16,11 @@ final class TabulatedDistribution {
   private final double[] density;
   private final double[] cumulative;
 
+  /** guide[k]: the interval holding the quantile k/GUIDE_SIZE, to start the search near it. */
+  private final int[] guide;
+
+  private static final int GUIDE_SIZE = 1024;
+
   private TabulatedDistribution(double[] x, double[] density) {
     this.x = x;
     this.density = density;
@@ -26,6 +31,15 @@ final class TabulatedDistribution {
     if (!(cumulative[x.length - 1] > 0) || !Double.isFinite(cumulative[x.length - 1])) {
       throw new IllegalArgumentException(
           "density has no positive finite integral on [" + x[0] + ", " + x[x.length - 1] + "]");
+    }
+    guide = new int[GUIDE_SIZE + 1];
+    int i = 0;
+    for (int k = 0; k <= GUIDE_SIZE; k++) {
+      double target = integral() * k / GUIDE_SIZE;
+      while (i < x.length - 2 && cumulative[i + 1] < target) {
+        i++;
+      }
+      guide[k] = i;
     }
   }
 
@@ -91,8 +105,12 @@ final class TabulatedDistribution {
   }
 
   double sample(RandomGenerator rng) {
-    double target = rng.nextDouble() * integral();
-    int i = Arrays.binarySearch(cumulative, target);
+    double u = rng.nextDouble();
+    double target = u * integral();
+    int k = (int) (u * GUIDE_SIZE);
+    int from = guide[k];
+    int to = guide[Math.min(k + 1, GUIDE_SIZE)] + 1;
+    int i = Arrays.binarySearch(cumulative, from, Math.min(to + 1, x.length), target);
     if (i < 0) {
       i = -i - 2;
     }
