@@ -272,6 +272,24 @@ public final class Simulator {
     return nuisances.yieldFactor();
   }
 
+  /** The configuration in command-line terms, for logs and file headers. */
+  @Override
+  public String toString() {
+    return "process="
+        + process
+        + " regime="
+        + regime
+        + " seed="
+        + seed
+        + " nuisances="
+        + nuisances
+        + " selection="
+        + selection
+        + (signal != null ? " signal=" + signal : "")
+        + " stream="
+        + stream;
+  }
+
   private static void checkCount(long n) {
     if (n < 0) {
       throw new IllegalArgumentException("number of events must be >= 0, got " + n);

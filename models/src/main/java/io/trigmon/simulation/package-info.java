@@ -11,5 +11,20 @@
  * ({@link io.trigmon.simulation.SplitMix64Random}), so the same seed gives the same events, a
  * nuisance shift changes the same collisions event by event, and injecting a signal leaves the
  * background collisions untouched.
+ *
+ * <p>Command-line options map one to one onto the API (values of nuisances always in σ):
+ *
+ * <pre>
+ *   --process dy|sm|zprime|eft|four-lepton|large-met   Process.fromCliName
+ *   --regime muon-like|electron-like|tau-like         Regime.fromCliName
+ *   --events N --seed S                               events(N), Builder.seed(S)
+ *   --nuisances scale-barrel=1,scale-endcap=-0.5,jes=1,norm=2   NuisanceShifts.parse
+ *   --signal zprime:30 | eft:0.0025                   SignalInjection.parse (count or fraction)
+ *   --no-mass-cut                                      Builder.massCut(false)
+ *   --sm-mixture qcd=0.75,w=0.18,z=0.05,tt=0.02        SmMixture.parse
+ *   --zprime-mass 300 --zprime-width 15 --eft-coupling 1.5   Builder.zPrime, eftCoupling (TeV⁻²)
+ *   --run R --start 2026-11-23T12:00:00Z --rate 1000 --stream dimuon
+ *   yield for FILE@YIELD                               Simulator.yieldRatio(collisions).ratio()
+ * </pre>
  */
 package io.trigmon.simulation;
