@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of the {@code ./trigmon} launcher. Errors in the arguments print what was wrong and
- * how to get help, and exit with status 2; failures while running exit with status 1 and a
- * one-line reason (the stack trace only with {@code --verbose}).
+ * how to get help, and exit with status 2; failures while running exit with status 1 and a one-line
+ * reason (the stack trace only with {@code --verbose}).
  */
 @Command(
     name = "trigmon",

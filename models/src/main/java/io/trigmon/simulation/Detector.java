@@ -44,10 +44,6 @@ final class Detector {
     this.regime = regime;
   }
 
-  Regime regime() {
-    return regime;
-  }
-
   /**
    * The smeared, not yet shifted or thresholded, measurement of a collision; null for a collision
    * the generator already rejected.

@@ -77,10 +77,6 @@ final class TabulatedDistribution {
     return new TabulatedDistribution(grid, values);
   }
 
-  double lower() {
-    return x[0];
-  }
-
   double upper() {
     return x[x.length - 1];
   }
