@@ -42,7 +42,7 @@ final class DileptonGenerator implements ProcessGenerator {
   public TruthEvent generate(RandomGenerator rng) {
     ObjectType type = flavour != null ? flavour : randomFlavour(rng);
     double m = mass.sample(rng);
-    double pt = pairPt(m, rng);
+    double pt = bound != null ? bound.samplePairPt(m, rng) : pairPt(m, rng);
     double[] deviates = bound != null ? bound.deviates(m, pt, rng) : FREE;
     if (deviates == null) {
       return null;
@@ -60,10 +60,27 @@ final class DileptonGenerator implements ProcessGenerator {
     return new TruthEvent(visible, FourVector.ZERO);
   }
 
-  /** The transverse momentum of a pair of mass m: the spectrum hardens slowly with the mass. */
+  /**
+   * The transverse momentum of a pair of mass m from dN/dpT ∝ pT/(pT² + p0²)^a ({@link
+   * ProductionKinematics#systemPt}), p0 growing slowly with the mass.
+   */
   static double pairPt(double m, RandomGenerator rng) {
-    double p0 = PT_SCALE * Math.pow(m / DrellYanLineshape.Z_MASS, 0.3);
-    return ProductionKinematics.systemPt(rng, p0, PT_TAIL);
+    return pairPtQuantile(m, rng.nextDouble());
+  }
+
+  /** The cumulative distribution of the pair pT at mass m: 1 − (1 + pT²/p0²)^(1−a). */
+  static double pairPtCdf(double m, double pt) {
+    double x = pt / pairPtScale(m);
+    return 1 - Math.pow(1 + x * x, 1 - PT_TAIL);
+  }
+
+  /** The pair pT at cumulative probability {@code f} in [0, 1). */
+  static double pairPtQuantile(double m, double f) {
+    return pairPtScale(m) * Math.sqrt(Math.pow(1 - f, 1 / (1 - PT_TAIL)) - 1);
+  }
+
+  private static double pairPtScale(double m) {
+    return PT_SCALE * Math.pow(m / DrellYanLineshape.Z_MASS, 0.3);
   }
 
   /** A system of mass m and transverse momentum pt with the Drell–Yan rapidity spectrum. */

@@ -1,5 +1,7 @@
 package io.trigmon.simulation;
 
+import java.util.function.DoubleUnaryOperator;
+
 /** Builds the truth-level generator of each process with the lineshapes a simulator needs. */
 final class Generators {
 
@@ -30,7 +32,17 @@ final class Generators {
 
   ProcessGenerator of(Process process) {
     return switch (process) {
-      case DY -> new DileptonGenerator(drellYan(massMin), regime.flavour(), bound);
+      case DY ->
+          new DileptonGenerator(
+              thinned(
+                  DrellYanLineshape::drellYan,
+                  massMin,
+                  Simulator.DILEPTON_MASS_MAX,
+                  6000,
+                  DrellYanLineshape.Z_WIDTH,
+                  DrellYanLineshape.Z_MASS),
+              regime.flavour(),
+              bound);
       case ZPRIME -> new DileptonGenerator(zPrime(), regime.flavour(), bound);
       case EFT -> new DileptonGenerator(eftExcess(), regime.flavour(), bound);
       case SM -> new SmMixtureGenerator(smMixture, drellYan(Simulator.DILEPTON_MASS_MIN));
@@ -49,6 +61,17 @@ final class Generators {
         DrellYanLineshape.Z_MASS);
   }
 
+  /**
+   * A lineshape on [lo, hi], multiplied by the migration bound's mass weight when a mass cut lets
+   * most masses below it be skipped ({@link MigrationBound#massWeight}).
+   */
+  private TabulatedDistribution thinned(
+      DoubleUnaryOperator density, double lo, double hi, int nodes, double width, double peak) {
+    DoubleUnaryOperator weighted =
+        bound == null ? density : m -> density.applyAsDouble(m) * bound.massWeight(m);
+    return TabulatedDistribution.of(weighted, lo, hi, nodes, width, peak);
+  }
+
   /** The Z′ lineshape within ±10 widths of its mass (and above the generation threshold). */
   private TabulatedDistribution zPrime() {
     double lo = Math.max(massMin, zPrimeMass - 10 * zPrimeWidth);
@@ -57,7 +80,7 @@ final class Generators {
       throw new IllegalArgumentException(
           "Z′ at " + zPrimeMass + " GeV lies below the generation threshold " + massMin + " GeV");
     }
-    return TabulatedDistribution.of(
+    return thinned(
         m -> DrellYanLineshape.resonance(m, zPrimeMass, zPrimeWidth),
         lo,
         hi,
@@ -68,7 +91,7 @@ final class Generators {
 
   /** dσ_DY/dM · [(1 + c·M²)² − 1]: what the contact operator adds to Drell–Yan. */
   private TabulatedDistribution eftExcess() {
-    return TabulatedDistribution.of(
+    return thinned(
         m -> DrellYanLineshape.drellYan(m) * (DrellYanLineshape.eftWeight(m, eftCoupling) - 1),
         massMin,
         Simulator.DILEPTON_MASS_MAX,

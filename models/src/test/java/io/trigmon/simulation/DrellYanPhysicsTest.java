@@ -108,7 +108,7 @@ class DrellYanPhysicsTest {
                 .filter(e -> DileptonFeatures.of(e).orElseThrow().m12() > 100));
 
     assertThat(plain.size()).isGreaterThan(5_000);
-    for (double edge : new double[] {105, 120, 200}) {
+    for (double edge : new double[] {101, 102, 105, 120, 200}) {
       double a = 1 - thinned.fractionAbove(edge);
       double b = 1 - plain.fractionAbove(edge);
       double error = Math.hypot(thinned.fractionAboveError(edge), plain.fractionAboveError(edge));
