@@ -45,6 +45,9 @@ final class MigrationBound {
   private final double maxScale;
   private final PtResolution resolution;
 
+  /** σ̄ when it does not depend on the pair (no pT-proportional term), else NaN. */
+  private final double fixedSigma;
+
   MigrationBound(Selection selection, Regime regime) {
     this.massCut = selection.massMin();
     this.etaMax = selection.leptonEtaMax();
@@ -54,6 +57,8 @@ final class MigrationBound {
             NuisanceShifts.MAX_SCALE_SIGMAS
                 * Math.max(regime.barrelScaleSigma(), regime.endcapScaleSigma()));
     this.resolution = regime.resolution();
+    this.fixedSigma =
+        resolution.slope() == 0 ? resolution.upperBound(lowestPt, lowestPt, etaMax) : Double.NaN;
   }
 
   /** The bound for a selection, or null when it has no dilepton mass cut to exploit. */
@@ -138,8 +143,11 @@ final class MigrationBound {
   /** t: how far (in σ̄) the deviate must go for a pair of mass m and pT pt to reach the cut. */
   private double threshold(double m, double pt) {
     double q = m * maxScale / massCut;
-    double mt = Math.sqrt(m * m + pt * pt);
-    double sigma = resolution.upperBound(lowestPt, 0.5 * (mt + pt), etaMax);
+    double sigma = fixedSigma;
+    if (Double.isNaN(sigma)) {
+      double mt = Math.sqrt(m * m + pt * pt);
+      sigma = resolution.upperBound(lowestPt, 0.5 * (mt + pt), etaMax);
+    }
     return resolution.curvature() ? (1 - q) / sigma : (1 / q - 1) / sigma;
   }
 

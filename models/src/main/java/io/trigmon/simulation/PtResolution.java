@@ -35,10 +35,24 @@ public record PtResolution(
   }
 
   /**
-   * An upper bound of {@link #relative} for pT in [ptLow, ptHigh] and |η| &lt; etaMax: each term at
-   * its own worst.
+   * An upper bound of {@link #relative} for pT in [ptLow, ptHigh] and |η| &lt; etaMax. The quantity
+   * under the square root is convex in pT, so the maximum is at one of the ends. Without a
+   * stochastic term the resolution grows with |η| and the bound is exact at etaMax; without a
+   * pT-proportional term it falls with pT and its maximum over η at ptLow is found on a fine grid
+   * (with a 1 % margin, far above the grid's error); with both, each term is taken at its worst.
    */
   public double upperBound(double ptLow, double ptHigh, double etaMax) {
+    if (stochastic == 0) {
+      return (1 + growth * etaMax)
+          * Math.sqrt(constant * constant + slope * slope * ptHigh * ptHigh);
+    }
+    if (slope == 0) {
+      double worst = 0;
+      for (int i = 0; i <= 200; i++) {
+        worst = Math.max(worst, relative(ptLow, etaMax * i / 200));
+      }
+      return 1.01 * worst;
+    }
     double base =
         Math.sqrt(
             constant * constant
