@@ -36,7 +36,11 @@ public record YieldRatio(
     return Math.sqrt(gained + lost) / nominalSelected * normalisationFactor;
   }
 
-  /** Fraction of collisions selected with nominal momenta. */
+  /**
+   * Fraction of generated collisions selected with nominal momenta. Dilepton generators already
+   * skip most collisions that cannot pass a mass cut, so this is an efficiency of the generator,
+   * not a physical acceptance; only ratios at equal collisions are physical.
+   */
   public double nominalEfficiency() {
     return (double) nominalSelected / collisions;
   }
