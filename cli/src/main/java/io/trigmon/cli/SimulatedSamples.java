@@ -3,32 +3,64 @@ package io.trigmon.cli;
 import io.trigmon.autoencoder.EventShift;
 import io.trigmon.autoencoder.MomentumScaleShift;
 import io.trigmon.event.Event;
+import io.trigmon.simulation.NuisanceShifts;
+import io.trigmon.simulation.Process;
+import io.trigmon.simulation.Regime;
+import io.trigmon.simulation.Simulator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The simulator's SM mixture and trigger-level signals, for {@code validate ae}. */
+/**
+ * The simulator's trigger-level SM mixture and signals (four-lepton, large-MET, Z′) for {@code
+ * validate ae}. Shifted SM samples come from the simulator itself at the shifted nuisances with the
+ * same seed — the same collisions, with the shift applied before the selection, as in data; the
+ * training augmentation shifts events with a {@link MomentumScaleShift} of the same σ (jet energy
+ * scale 3 %, lepton scale of the electron-like regime, 0.3 % / 0.9 %, the larger of the lepton
+ * regimes; MET recomputed).
+ */
 final class SimulatedSamples implements AeValidationSamples {
 
-  private final EventShift shift = MomentumScaleShift.standard();
+  private static final Regime REGIME = Regime.ELECTRON_LIKE;
+  private static final List<Process> SIGNALS =
+      List.of(Process.FOUR_LEPTON, Process.LARGE_MET, Process.ZPRIME);
+
+  private final EventShift shift =
+      new MomentumScaleShift(
+          NuisanceShifts.JET_ENERGY_SCALE_SIGMA,
+          REGIME.barrelScaleSigma(),
+          REGIME.endcapScaleSigma(),
+          REGIME.barrelScaleSigma(),
+          REGIME.endcapScaleSigma());
 
   @Override
   public String description() {
-    return "simulator SM mixture; signals four-lepton, large-MET, Z'";
+    return "trigmon simulator, SM mixture (" + REGIME.cliName() + " lepton scale)";
   }
 
   @Override
   public List<Event> standardModel(int n, long seed) {
-    throw notYet();
+    return standardModel(n, seed, new double[shift.count()]);
   }
 
   @Override
   public List<Event> standardModel(int n, long seed, double[] nu) {
-    return standardModel(n, seed).stream().map(e -> shift.shift(e, nu)).toList();
+    NuisanceShifts shifts =
+        NuisanceShifts.NOMINAL
+            .withJetEnergyScale(nu[0])
+            .withScaleBarrel(nu[1])
+            .withScaleEndcap(nu[1]);
+    return simulate(Process.SM, shifts, n, seed);
   }
 
   @Override
   public Map<String, List<Event>> signals(int n, long seed) {
-    throw notYet();
+    Map<String, List<Event>> out = new LinkedHashMap<>();
+    for (int i = 0; i < SIGNALS.size(); i++) {
+      Process process = SIGNALS.get(i);
+      out.put(process.cliName(), simulate(process, NuisanceShifts.NOMINAL, n, seed + i));
+    }
+    return out;
   }
 
   @Override
@@ -36,7 +68,14 @@ final class SimulatedSamples implements AeValidationSamples {
     return shift;
   }
 
-  private static UserException notYet() {
-    return new UserException("the simulator (io.trigmon.simulation) is not in this build yet");
+  private static List<Event> simulate(Process process, NuisanceShifts shifts, int n, long seed) {
+    return Simulator.builder()
+        .process(process)
+        .regime(REGIME)
+        .nuisances(shifts)
+        .seed(seed)
+        .build()
+        .events(n)
+        .toList();
   }
 }
