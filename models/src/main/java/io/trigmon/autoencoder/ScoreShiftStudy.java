@@ -63,6 +63,7 @@ public final class ScoreShiftStudy {
     Map<String, float[]> shifted = new java.util.LinkedHashMap<>();
     List<ShiftEffect> effects = new ArrayList<>();
     float cut = Roc.threshold(nominal, 0.01);
+    float tightCut = Roc.threshold(nominal, 0.001);
     double nominalMean = mean(nominal);
     for (int k = 0; k < shift.count(); k++) {
       for (double sigmas : new double[] {-1, 1}) {
@@ -77,7 +78,8 @@ public final class ScoreShiftStudy {
                 sigmas,
                 ksDistance(nominal, scores),
                 mean(scores) / nominalMean - 1,
-                Roc.efficiency(scores, cut)));
+                Roc.efficiency(scores, cut),
+                Roc.efficiency(scores, tightCut)));
       }
     }
     List<SignalEfficiency> quality = new ArrayList<>();

@@ -10,10 +10,12 @@ package io.trigmon.autoencoder;
  * @param relativeMeanShift mean(shifted) / mean(nominal) − 1
  * @param fprAtNominalCut fraction of shifted SM events above the nominal 99th-percentile score
  *     (0.01 without a shift): the false-alarm rate a ±1σ miscalibration causes at that cut
+ * @param fprAtTightCut the same at the nominal 99.9th percentile (0.001 without a shift)
  */
 public record ShiftEffect(
     String nuisance,
     double sigmas,
     double ksDistance,
     double relativeMeanShift,
-    double fprAtNominalCut) {}
+    double fprAtNominalCut,
+    double fprAtTightCut) {}

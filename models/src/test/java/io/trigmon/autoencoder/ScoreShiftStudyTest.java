@@ -35,6 +35,7 @@ class ScoreShiftStudyTest {
       assertThat(effect.relativeMeanShift()).isCloseTo(0, within(1e-9));
       // ⌊0.01 · 3000⌋ = 30 events lie above the nominal 99th-percentile cut, ties aside.
       assertThat(effect.fprAtNominalCut()).isCloseTo(0.01, within(1e-9));
+      assertThat(effect.fprAtTightCut()).isCloseTo(0.001, within(1e-9));
     }
     assertThat(result.signals())
         .singleElement()
