@@ -35,7 +35,8 @@ public final class ScoreShiftStudy {
       List<ShiftEffect> shifts,
       List<SignalEfficiency> signals,
       Map<String, float[]> signalScores,
-      double dcorSquared) {}
+      double dcorSquared,
+      double dcorSquaredShuffled) {}
 
   /** Label of the SM scores with nuisance {@code name} shifted by {@code sigmas}. */
   public static String label(String name, double sigmas) {
@@ -90,11 +91,16 @@ public final class ScoreShiftStudy {
           signalScores.put(name, scores);
           quality.add(SignalEfficiency.of(name, nominal, scores));
         });
-    return new Result(
-        model, nominal, shifted, effects, quality, signalScores, dcorAtRandomNu(sm, seed));
+    double[] dcor = dcorAtRandomNu(sm, seed);
+    return new Result(model, nominal, shifted, effects, quality, signalScores, dcor[0], dcor[1]);
   }
 
-  private double dcorAtRandomNu(List<Event> sm, long seed) {
+  /**
+   * dCor²(score, ν) for SM events each shifted by its own ν ~ N(0, 1), and the same with the ν rows
+   * shuffled among the events — independent by construction, so it shows the estimator's floor at
+   * this sample size (the V-statistic is biased upwards by O(1/n)).
+   */
+  private double[] dcorAtRandomNu(List<Event> sm, long seed) {
     java.util.Random random = new java.util.Random(seed);
     int n = Math.min(DCOR_EVENTS, sm.size());
     int k = shift.count();
@@ -109,7 +115,19 @@ public final class ScoreShiftStudy {
       shifted.add(shift.shift(sm.get(e), nu));
     }
     float[] scores = scoreEncoded(model.encode(shifted, nuRows));
-    return DistanceCorrelation.squared(scores, nuRows, n, k);
+    float[] shuffled = nuRows.clone();
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      for (int c = 0; c < k; c++) {
+        float t = shuffled[i * k + c];
+        shuffled[i * k + c] = shuffled[j * k + c];
+        shuffled[j * k + c] = t;
+      }
+    }
+    return new double[] {
+      DistanceCorrelation.squared(scores, nuRows, n, k),
+      DistanceCorrelation.squared(scores, shuffled, n, k)
+    };
   }
 
   private float[] score(List<Event> events, double[] nu) {
