@@ -3,12 +3,14 @@ package io.trigmon.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trigmon.event.Event;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -50,6 +52,28 @@ abstract class EventRoundTripContract {
   /** The variant's name in the throughput line. */
   abstract String brokerName();
 
+  /** The broker's process, when it runs on this machine (its CPU time is reported). */
+  Optional<ProcessHandle> brokerProcess() {
+    return Optional.empty();
+  }
+
+  /**
+   * CPU seconds used so far by this JVM and the broker: on a shared machine wall-clock throughput
+   * says more about the neighbours than about Kafka, records per CPU-second less so.
+   */
+  private double cpuSeconds() {
+    double own =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime()
+            / 1e9;
+    double broker =
+        brokerProcess()
+            .flatMap(p -> p.info().totalCpuDuration())
+            .map(d -> d.toNanos() / 1e9)
+            .orElse(0.0);
+    return own + broker;
+  }
+
   @Test
   void millionEncodedEventsComeBackIntact() throws Exception {
     String topic = "roundtrip-" + UUID.randomUUID();
@@ -62,9 +86,12 @@ abstract class EventRoundTripContract {
     }
     double encodeSeconds = (System.nanoTime() - encodeStart) / 1e9;
 
+    double cpu0 = cpuSeconds();
     Sent sent = produce(topic, values);
+    double cpu1 = cpuSeconds();
     values = null; // the consumer's copies come next: keep the heap small
     Received received = consume(topic);
+    double cpu2 = cpuSeconds();
     Verified verified = Verified.of(received);
 
     assertThat(received.count).as("records read").isEqualTo(EVENTS);
@@ -77,17 +104,24 @@ abstract class EventRoundTripContract {
 
     System.out.printf(
         "%s: %,d events, %,d bytes of values; generate+encode %,.0f events/s;"
-            + " produce (acks=all) %.2f s = %,.0f records/s;"
-            + " consume %.2f s = %,.0f records/s; per partition %s%n",
+            + " produce (acks=all) %.2f s = %,.0f records/s (%.1f CPU s = %,.0f records/CPU-s);"
+            + " consume %.2f s = %,.0f records/s (%.1f CPU s = %,.0f records/CPU-s);"
+            + " per partition %s; CPU s count %s; load average %.1f%n",
         brokerName(),
         EVENTS,
         sent.bytes,
         EVENTS / encodeSeconds,
         sent.seconds,
         EVENTS / sent.seconds,
+        cpu1 - cpu0,
+        EVENTS / (cpu1 - cpu0),
         received.seconds,
         EVENTS / received.seconds,
-        received.perPartition());
+        cpu2 - cpu1,
+        EVENTS / (cpu2 - cpu1),
+        received.perPartition(),
+        brokerProcess().isPresent() ? "client + broker" : "client only",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   // Switches to io.trigmon.event.EventCodec once that lands on main.
