@@ -3,6 +3,7 @@ package io.trigmon.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trigmon.event.Event;
+import io.trigmon.event.EventCodec;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ abstract class EventRoundTripContract {
     long encodeStart = System.nanoTime();
     byte[][] values = new byte[EVENTS][];
     for (int i = 0; i < EVENTS; i++) {
-      values[i] = encode(SeededEvents.event(SEED, i));
+      values[i] = EventCodec.encode(SeededEvents.event(SEED, i));
     }
     double encodeSeconds = (System.nanoTime() - encodeStart) / 1e9;
 
@@ -122,15 +123,6 @@ abstract class EventRoundTripContract {
         received.perPartition(),
         brokerProcess().isPresent() ? "client + broker" : "client only",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-  }
-
-  // Switches to io.trigmon.event.EventCodec once that lands on main.
-  private static byte[] encode(Event event) {
-    return WireBytes.encode(event);
-  }
-
-  private static Event decode(byte[] bytes) {
-    return WireBytes.decode(bytes);
   }
 
   private void createTopic(String topic) throws Exception {
@@ -232,7 +224,7 @@ abstract class EventRoundTripContract {
 
     private void check(byte[] value, int partition, CRC32 crc) {
       crcSum += crc32(crc, value);
-      Event event = decode(value);
+      Event event = EventCodec.decode(value);
       long number = event.eventNumber();
       if (number < 0 || number >= EVENTS || seen.get((int) number)) {
         duplicates++;
