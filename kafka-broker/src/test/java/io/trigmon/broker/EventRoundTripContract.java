@@ -59,11 +59,27 @@ abstract class EventRoundTripContract {
   }
 
   /**
-   * CPU seconds used so far by this JVM and the broker: on a shared machine wall-clock throughput
-   * says more about the neighbours than about Kafka, records per CPU-second less so.
+   * CPU seconds used so far by this JVM (client) and by the broker (0 when unknown): on a shared
+   * machine wall-clock throughput says more about the neighbours than about Kafka, records per
+   * CPU-second less so.
    */
-  private double cpuSeconds() {
-    double own =
+  private record Cpu(double client, double broker) {
+    double total() {
+      return client + broker;
+    }
+
+    Cpu minus(Cpu before) {
+      return new Cpu(client - before.client, broker - before.broker);
+    }
+
+    @Override
+    public String toString() {
+      return String.format("%.1f CPU s: client %.1f + broker %.1f", total(), client, broker);
+    }
+  }
+
+  private Cpu cpu() {
+    double client =
         ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime()
             / 1e9;
@@ -72,7 +88,7 @@ abstract class EventRoundTripContract {
             .flatMap(p -> p.info().totalCpuDuration())
             .map(d -> d.toNanos() / 1e9)
             .orElse(0.0);
-    return own + broker;
+    return new Cpu(client, broker);
   }
 
   @Test
@@ -87,12 +103,14 @@ abstract class EventRoundTripContract {
     }
     double encodeSeconds = (System.nanoTime() - encodeStart) / 1e9;
 
-    double cpu0 = cpuSeconds();
+    Cpu cpu0 = cpu();
     Sent sent = produce(topic, values);
-    double cpu1 = cpuSeconds();
+    Cpu cpu1 = cpu();
     values = null; // the consumer's copies come next: keep the heap small
     Received received = consume(topic);
-    double cpu2 = cpuSeconds();
+    Cpu cpu2 = cpu();
+    Cpu produceCpu = cpu1.minus(cpu0);
+    Cpu consumeCpu = cpu2.minus(cpu1);
     Verified verified = Verified.of(received);
 
     assertThat(received.count).as("records read").isEqualTo(EVENTS);
@@ -105,23 +123,22 @@ abstract class EventRoundTripContract {
 
     System.out.printf(
         "%s: %,d events, %,d bytes of values; generate+encode %,.0f events/s;"
-            + " produce (acks=all) %.2f s = %,.0f records/s (%.1f CPU s = %,.0f records/CPU-s);"
-            + " consume %.2f s = %,.0f records/s (%.1f CPU s = %,.0f records/CPU-s);"
-            + " per partition %s; CPU s count %s; load average %.1f%n",
+            + " produce (acks=all) %.2f s = %,.0f records/s (%s; %,.0f records/CPU-s);"
+            + " consume %.2f s = %,.0f records/s (%s; %,.0f records/CPU-s);"
+            + " per partition %s; load average %.1f%n",
         brokerName(),
         EVENTS,
         sent.bytes,
         EVENTS / encodeSeconds,
         sent.seconds,
         EVENTS / sent.seconds,
-        cpu1 - cpu0,
-        EVENTS / (cpu1 - cpu0),
+        produceCpu,
+        EVENTS / produceCpu.total(),
         received.seconds,
         EVENTS / received.seconds,
-        cpu2 - cpu1,
-        EVENTS / (cpu2 - cpu1),
+        consumeCpu,
+        EVENTS / consumeCpu.total(),
         received.perPartition(),
-        brokerProcess().isPresent() ? "client + broker" : "client only",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
