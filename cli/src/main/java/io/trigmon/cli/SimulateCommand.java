@@ -52,6 +52,9 @@ import picocli.CommandLine.Spec;
     })
 final class SimulateCommand implements Callable<Integer> {
 
+  /** Fewer lepton pairs than this make a mode or a slope meaningless: no summary. */
+  private static final int MIN_PAIRS_FOR_SUMMARY = 100;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -210,7 +213,7 @@ final class SimulateCommand implements Callable<Integer> {
         simulator.nuisances(),
         out,
         format);
-    if (masses.length < 2) {
+    if (masses.length < MIN_PAIRS_FOR_SUMMARY) {
       return;
     }
     DileptonMassSpectrum spectrum = DileptonMassSpectrum.ofMasses(masses);
@@ -224,8 +227,9 @@ final class SimulateCommand implements Callable<Integer> {
         percentile(masses, 0.5),
         spectrum.fractionAbove(300),
         spectrum.fractionAboveError(300));
-    DileptonMassSpectrum.PowerLawFit tail = spectrum.tailSlope(150, 500);
-    if (tail.events() >= 100) {
+    double inTail = (spectrum.fractionAbove(150) - spectrum.fractionAbove(500)) * spectrum.size();
+    if (inTail >= MIN_PAIRS_FOR_SUMMARY) {
+      DileptonMassSpectrum.PowerLawFit tail = spectrum.tailSlope(150, 500);
       o.printf(
           Locale.ROOT,
           "M12 tail 150-500 GeV: dN/dM ∝ M^s with s = %.2f ± %.2f (%d events)%n",
