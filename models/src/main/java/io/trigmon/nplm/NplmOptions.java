@@ -67,6 +67,10 @@ public record NplmOptions(
     return new NplmOptions(expected, normSigma, values, tolerance, maxIterations);
   }
 
+  public NplmOptions withTolerance(double loss) {
+    return new NplmOptions(expected, normSigma, aux, loss, maxIterations);
+  }
+
   public boolean shapeOnlyMode() {
     return expected == null;
   }
