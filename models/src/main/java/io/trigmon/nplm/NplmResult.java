@@ -25,6 +25,8 @@ import java.util.Map;
  * @param seconds wall time of the test (both fits)
  * @param iterations Newton iterations of the τ fit plus the Δ fit
  * @param method {@code kernel} or {@code nn}
+ * @param excessM12 where the excess sits: the median invariant mass M12 of the data events with the
+ *     largest fitted f (the top 1 %, at least 5), for five dilepton features; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -40,7 +42,8 @@ import java.util.Map;
   "n_reference",
   "seconds",
   "iterations",
-  "method"
+  "method",
+  "excess_m12"
 })
 public record NplmResult(
     @JsonProperty("t") double t,
@@ -55,7 +58,8 @@ public record NplmResult(
     @JsonProperty("n_reference") int nReference,
     @JsonProperty("seconds") double seconds,
     @JsonProperty("iterations") int iterations,
-    @JsonProperty("method") String method) {
+    @JsonProperty("method") String method,
+    @JsonProperty("excess_m12") Double excessM12) {
 
   public NplmResult {
     nuHat = Collections.unmodifiableMap(new LinkedHashMap<>(nuHat));
@@ -77,6 +81,7 @@ public record NplmResult(
         nReference,
         seconds,
         iterations,
-        method);
+        method,
+        excessM12);
   }
 }

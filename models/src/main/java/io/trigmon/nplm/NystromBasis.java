@@ -137,6 +137,27 @@ public final class NystromBasis {
     return out;
   }
 
+  /** f(x) = Σ_m α_m k(x, c_m) on every standardised row (in parallel). */
+  double[] evaluate(double[][] rows, double[] alpha) {
+    double[] f = new double[rows.length];
+    int chunk = 1024;
+    IntStream.range(0, (rows.length + chunk - 1) / chunk)
+        .parallel()
+        .forEach(
+            c -> {
+              double[] k = new double[centres.length];
+              for (int i = c * chunk; i < Math.min(rows.length, (c + 1) * chunk); i++) {
+                kernelRow(rows[i], k);
+                double s = 0;
+                for (int m = 0; m < k.length; m++) {
+                  s += alpha[m] * k[m];
+                }
+                f[i] = s;
+              }
+            });
+    return f;
+  }
+
   /** The kernel coefficients α = U Λ^{−1/2} β of a fitted β. */
   double[] alpha(double[] beta) {
     double[] alpha = new double[centres.length];

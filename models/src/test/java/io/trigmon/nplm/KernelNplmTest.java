@@ -146,4 +146,37 @@ class KernelNplmTest {
     assertThat(result.method()).isEqualTo("kernel");
     assertThat(result.iterations()).isPositive();
   }
+
+  @Test
+  void excessLocationPointsAtTheInjectedResonance() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(90);
+    double[][] reference = new double[3000][];
+    for (int i = 0; i < reference.length; i++) {
+      reference[i] = dilepton(50, 30, random);
+    }
+    double[][] data = new double[700][];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = i < 60 ? dilepton(100, 100, random) : dilepton(50, 30, random);
+    }
+    KernelNplm nplm = KernelNplm.prepare(reference, 13);
+    NplmResult result = nplm.test(data, NplmOptions.expected(640));
+    // Back-to-back central leptons of 100 GeV: M12 = sqrt(2·100·100·2) = 200 GeV.
+    assertThat(result.excessM12()).isCloseTo(200, within(25.0));
+  }
+
+  private static double[] dilepton(double pt1, double pt2, java.util.SplittableRandom random) {
+    boolean signal = pt1 == pt2;
+    double spread = signal ? 0.02 : 0.25;
+    double a = pt1 * Math.exp(spread * Samples.gauss(random));
+    double b = pt2 * Math.exp(spread * Samples.gauss(random));
+    double eta = signal ? 0.05 : 1.0;
+    return new double[] {
+      Math.max(a, b),
+      Math.min(a, b),
+      eta * Samples.gauss(random),
+      eta * Samples.gauss(random),
+      io.trigmon.event.DileptonFeatures.wrap(
+          Math.PI + (signal ? 0.02 : 0.5) * Samples.gauss(random))
+    };
+  }
 }
