@@ -93,6 +93,8 @@ public final class CalibratedNplm {
     Calibration calibration;
     if (request.calibration() != null) {
       calibration = CalibrationDirectory.load(request.calibration(), reference.sha256());
+      requireSameSettings(
+          CalibrationDirectory.settings(request.calibration()), request.options(), nplm);
     } else {
       if (split[1].length == 0) {
         throw new IllegalArgumentException("no events left for toys: raise the toy fraction");
@@ -125,6 +127,35 @@ public final class CalibratedNplm {
         result.calibrated(
             calibration.dof(), calibration.pValue(result.t()), calibration.z(result.t()));
     return new Outcome(calibrated, calibration, reference.sha256(), hyper);
+  }
+
+  /** Refuses a calibration made for another N(R0), σ_N or set of nuisances. */
+  private static void requireSameSettings(
+      Map<String, Object> settings, NplmOptions options, KernelNplm nplm) {
+    Object expected = settings.get("expected");
+    Double calibrated = expected instanceof Number n ? n.doubleValue() : null;
+    Object normSigma = settings.get("norm_sigma");
+    Object nuisances = settings.get("nuisances");
+    boolean same =
+        java.util.Objects.equals(calibrated, options.expected())
+            && (!(normSigma instanceof Number n) || n.doubleValue() == options.normSigma())
+            && (nuisances == null || nuisances.equals(nplm.nuisanceNames()));
+    if (!same) {
+      throw new IllegalArgumentException(
+          "the calibration was made for expected="
+              + calibrated
+              + ", norm_sigma="
+              + normSigma
+              + ", nuisances="
+              + nuisances
+              + " but this test uses expected="
+              + options.expected()
+              + ", norm_sigma="
+              + options.normSigma()
+              + ", nuisances="
+              + nplm.nuisanceNames()
+              + ": recalibrate (--toys) for these settings");
+    }
   }
 
   /** [reference part, toy pool] by a seeded shuffle; the pool is empty for fraction 0. */
