@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.trigmon.calibration.CalibratedNplm;
+import io.trigmon.io.FeatureTable;
+import io.trigmon.io.RecordedFileException;
 import io.trigmon.nplm.NplmOptions;
 import io.trigmon.store.ModelFileException;
 import java.io.IOException;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Option;
     description = {
       "Test a data window against a reference sample with the NPLM two-sample test and write t,"
           + " tau, delta, nu_hat, dof, p, z to a JSON file.",
-      "Input files hold the five NPLM features (pt1,pt2,eta1,eta2,dphi) as CSV with a header.",
+      "Input files hold the five NPLM features: CSV with the header pt1,pt2,eta1,eta2,dphi, or"
+          + " HDF5 in the dimuon or challenge layout (.h5).",
       "Without --calibration the test calibrates itself: --toys null toys per nuisance point are"
           + " resampled from a disjoint part (--toy-fraction) of the reference file."
     },
@@ -145,6 +148,14 @@ public final class NplmCommand implements Callable<Integer> {
   Path saveCalibration;
 
   @Option(
+      names = "--save-model",
+      paramLabel = "DIR",
+      description =
+          "Save the kernel NPLM reference model (reference events, σ, M, λ, standardisation,"
+              + " SHA-256) here, for the online monitor.")
+  Path saveModel;
+
+  @Option(
       names = "--seed",
       paramLabel = "SEED",
       defaultValue = "1",
@@ -153,6 +164,18 @@ public final class NplmCommand implements Callable<Integer> {
   long seed;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private static double[][] read(Path file) {
+    try {
+      double[][] rows = FeatureTable.read(file).toMatrix();
+      if (rows.length == 0) {
+        throw new UserException(file + " holds no events");
+      }
+      return rows;
+    } catch (RecordedFileException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
 
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -178,8 +201,8 @@ public final class NplmCommand implements Callable<Integer> {
     double sigmaN =
         normSigma != null ? normSigma : nuisanceModel != null ? NplmOptions.DEFAULT_NORM_SIGMA : 0;
     NplmOptions options = new NplmOptions(expected, sigmaN, aux, 1e-6, 100);
-    double[][] referenceRows = FeatureRows.read(reference);
-    double[][] dataRows = FeatureRows.read(data);
+    double[][] referenceRows = read(reference);
+    double[][] dataRows = read(data);
     CalibratedNplm.Outcome outcome;
     try {
       outcome =
@@ -194,7 +217,8 @@ public final class NplmCommand implements Callable<Integer> {
                   calibration.directory != null ? 0 : toyFraction,
                   toys,
                   calibration.directory,
-                  saveCalibration));
+                  saveCalibration,
+                  saveModel));
     } catch (ModelFileException | IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }

@@ -2,6 +2,7 @@ package io.trigmon.calibration;
 
 import io.trigmon.nplm.KernelHyperParameters;
 import io.trigmon.nplm.KernelNplm;
+import io.trigmon.nplm.KernelNplmModel;
 import io.trigmon.nplm.NplmOptions;
 import io.trigmon.nplm.NplmResult;
 import io.trigmon.nplm.ReferenceSample;
@@ -45,6 +46,8 @@ public final class CalibratedNplm {
    * @param toys number of toys per ν* (self-calibration)
    * @param calibration a saved calibration to use, or null to calibrate with toys
    * @param saveCalibration where to save a self-made calibration, or null
+   * @param saveModel where to save the kernel NPLM reference model (for the online monitor), or
+   *     null
    */
   public record Request(
       double[][] referenceFile,
@@ -56,7 +59,8 @@ public final class CalibratedNplm {
       double toyFraction,
       int toys,
       Path calibration,
-      Path saveCalibration) {}
+      Path saveCalibration,
+      Path saveModel) {}
 
   /**
    * The outcome.
@@ -84,6 +88,9 @@ public final class CalibratedNplm {
     ReferenceSample reference = ReferenceSample.of(split[0]);
     KernelHyperParameters hyper =
         KernelNplm.protocol(reference.features(), request.centres(), seed);
+    if (request.saveModel() != null) {
+      new KernelNplmModel(reference, hyper).save(request.saveModel(), "1");
+    }
     ShapeNuisanceModel model = request.nuisanceModel();
     KernelNplm nplm =
         model == null

@@ -29,7 +29,7 @@ class CalibratedNplmTest {
 
   private static CalibratedNplm.Request request(NplmOptions options, Path load, Path save) {
     return new CalibratedNplm.Request(
-        REFERENCE_FILE, DATA, options, null, 15, 3, 0.4, 8, load, save);
+        REFERENCE_FILE, DATA, options, null, 15, 3, 0.4, 8, load, save, null);
   }
 
   @Test
