@@ -148,6 +148,26 @@ class KernelNplmTest {
   }
 
   @Test
+  void aLearnedModelIsEvaluatedOnEachWindow() {
+    io.trigmon.nuisance.ShapeNuisanceModel model =
+        new io.trigmon.nuisance.ShapeNuisanceModel() {
+          @Override
+          public java.util.List<String> names() {
+            return java.util.List.of("scale");
+          }
+
+          @Override
+          public NuisanceTerms evaluate(double[][] features) {
+            return Samples.shiftTerms(features, SCALE_SIGMA);
+          }
+        };
+    KernelNplm nplm = KernelNplm.prepare(REFERENCE, model, HYPER);
+    double[][] data = Samples.gaussian(500, 0.1, 95);
+    NplmOptions options = NplmOptions.expected(500).withNormSigma(0.025);
+    assertThat(nplm.test(data, options).t()).isEqualTo(testShifted(data, options).t());
+  }
+
+  @Test
   void excessLocationPointsAtTheInjectedResonance() {
     java.util.SplittableRandom random = new java.util.SplittableRandom(90);
     double[][] reference = new double[3000][];
