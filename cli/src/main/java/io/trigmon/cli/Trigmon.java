@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
     description = "Online trigger-level anomaly monitor: Kafka, Flink, autoencoders and NPLM.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      SimulateCommand.class,
       KafkaCommand.class,
+      NplmCommand.class,
       AeCommand.class,
       ValidateCommand.class
     },

@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
     name = "ae",
     mixinStandardHelpOptions = true,
     description = {
-      "Trains the autoencoder in every mode (nominal, augmented, decorrelated, parametrised) on",
-      "simulated SM events; reports how far the SM score moves under ±1σ jet-energy-scale and",
+      "Autoencoder robustness and signal quality per training mode; writes reports/ae.",
+      "Trains every mode (nominal, augmented, decorrelated, parametrised) on simulated SM",
+      "events; reports how far the SM score moves under ±1σ jet-energy-scale and",
       "lepton-scale shifts, and ROC AUC / TPR at FPR = 1e-5, 1e-3 on the four-lepton, large-MET",
       "and Z' signals. A few minutes on two cores with the defaults."
     },

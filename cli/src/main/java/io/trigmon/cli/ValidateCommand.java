@@ -3,16 +3,16 @@ package io.trigmon.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code trigmon validate}: the validation studies, one subcommand per model, each a report. */
+/** {@code trigmon validate}: the long validation studies, each regenerating a report. */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description =
-        "Validation studies: each writes a Markdown report with PNG plots under reports/.",
-    subcommands = {ValidateAeCommand.class},
+    description = "Run a validation study and regenerate its report (Markdown + PNG plots).",
+    subcommands = {ValidateNplmCommand.class, ValidateAeCommand.class},
     footer = {
       "",
       "Examples:",
+      "  ./trigmon validate nplm --out reports/nplm",
       "  ./trigmon validate ae",
       "  ./trigmon validate ae --test-events 50000"
     })
