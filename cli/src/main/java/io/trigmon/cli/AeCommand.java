@@ -3,12 +3,12 @@ package io.trigmon.cli;
 import io.trigmon.autoencoder.AutoencoderModel;
 import io.trigmon.autoencoder.AutoencoderTrainer;
 import io.trigmon.autoencoder.EncodedEvents;
-import io.trigmon.autoencoder.MomentumScaleShift;
 import io.trigmon.autoencoder.TrainingMode;
 import io.trigmon.autoencoder.TrainingSettings;
 import io.trigmon.event.Event;
 import io.trigmon.io.EventFiles;
 import io.trigmon.io.RecordedFileException;
+import io.trigmon.simulation.Regime;
 import io.trigmon.store.ModelFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -133,6 +133,15 @@ public final class AeCommand implements Runnable {
         description = "λ of the DisCo penalty, decorrelated mode (default: ${DEFAULT-VALUE}).")
     double discoWeight;
 
+    @Option(
+        names = "--regime",
+        defaultValue = "electron-like",
+        paramLabel = "REGIME",
+        description =
+            "Lepton-scale σ for the augmented modes, as the simulator's regimes: muon-like,"
+                + " electron-like or tau-like; jet energy scale 3 % (default: ${DEFAULT-VALUE}).")
+    String regime;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -141,6 +150,14 @@ public final class AeCommand implements Runnable {
         defaultValue = "1",
         description = "Version string recorded in the manifest (default: ${DEFAULT-VALUE}).")
     String version;
+
+    private Regime regime() {
+      try {
+        return Regime.fromCliName(regime);
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage());
+      }
+    }
 
     @Override
     public void run() {
@@ -170,7 +187,7 @@ public final class AeCommand implements Runnable {
       AutoencoderTrainer.Result result;
       try {
         result =
-            new AutoencoderTrainer(settings, MomentumScaleShift.standard())
+            new AutoencoderTrainer(settings, SimulatedSamples.shiftFor(regime()))
                 .train(
                     reference,
                     mode,

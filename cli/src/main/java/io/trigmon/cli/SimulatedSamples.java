@@ -25,13 +25,20 @@ final class SimulatedSamples implements AeValidationSamples {
   private static final List<Process> SIGNALS =
       List.of(Process.FOUR_LEPTON, Process.LARGE_MET, Process.ZPRIME);
 
-  private final EventShift shift =
-      new MomentumScaleShift(
-          NuisanceShifts.JET_ENERGY_SCALE_SIGMA,
-          REGIME.barrelScaleSigma(),
-          REGIME.endcapScaleSigma(),
-          REGIME.barrelScaleSigma(),
-          REGIME.endcapScaleSigma());
+  private final EventShift shift = shiftFor(REGIME);
+
+  /**
+   * The simulator's jet energy scale and the lepton scale of {@code regime} (applied to every
+   * lepton, as the simulator does), as an {@link EventShift} for training augmentation.
+   */
+  static EventShift shiftFor(Regime regime) {
+    return new MomentumScaleShift(
+        NuisanceShifts.JET_ENERGY_SCALE_SIGMA,
+        regime.barrelScaleSigma(),
+        regime.endcapScaleSigma(),
+        regime.barrelScaleSigma(),
+        regime.endcapScaleSigma());
+  }
 
   @Override
   public String description() {
