@@ -27,7 +27,11 @@ public record DileptonFeatures(double pt1, double pt2, double eta1, double eta2,
     Particle second = leptons.get(1);
     return Optional.of(
         new DileptonFeatures(
-            first.pt(), second.pt(), first.eta(), second.eta(), wrap(first.phi() - second.phi())));
+            first.pt(),
+            second.pt(),
+            first.eta(),
+            second.eta(),
+            wrap((double) first.phi() - second.phi())));
   }
 
   /** Features from an array in {@link #NAMES} order. */

@@ -1,0 +1,24 @@
+package io.trigmon.broker;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@link EventRoundTripContract} against the embedded broker (a child JVM, DESIGN §8). */
+@ExtendWith(KafkaBrokerExtension.class)
+class KafkaBrokerRoundTripIT extends EventRoundTripContract {
+
+  private final KafkaBroker kafka;
+
+  KafkaBrokerRoundTripIT(KafkaBroker kafka) {
+    this.kafka = kafka;
+  }
+
+  @Override
+  String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  @Override
+  String brokerName() {
+    return "embedded broker";
+  }
+}

@@ -1,0 +1,27 @@
+package io.trigmon.broker;
+
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * {@link EventRoundTripContract} against Apache Kafka's own image in Docker (Testcontainers), of
+ * the same version as the embedded broker. Skipped, not failed, where there is no Docker engine.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class TestcontainersRoundTripIT extends EventRoundTripContract {
+
+  @Container
+  static final KafkaContainer KAFKA =
+      new KafkaContainer("apache/kafka:" + System.getProperty("kafka.version", "4.2.1"));
+
+  @Override
+  String bootstrapServers() {
+    return KAFKA.getBootstrapServers();
+  }
+
+  @Override
+  String brokerName() {
+    return "Testcontainers " + KAFKA.getDockerImageName();
+  }
+}
