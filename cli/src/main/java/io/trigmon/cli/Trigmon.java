@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TrigmonVersion.class,
     description = "Online trigger-level anomaly monitor: Kafka, Flink, autoencoders and NPLM.",
-    subcommands = {CommandLine.HelpCommand.class, KafkaCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, KafkaCommand.class, NuisanceCommand.class},
     footer = {
       "",
       "Examples:",
