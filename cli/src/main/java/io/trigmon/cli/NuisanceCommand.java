@@ -75,6 +75,8 @@ public final class NuisanceCommand implements Runnable {
       })
   static final class Train implements Callable<Integer> {
 
+    private static final String NUM_THREADS = "ai.djl.pytorch.num_threads";
+
     @Option(
         names = "--nominal",
         required = true,
@@ -109,9 +111,29 @@ public final class NuisanceCommand implements Runnable {
     @Option(
         names = "--epochs",
         paramLabel = "N",
-        defaultValue = "2000",
-        description = "Maximum full-batch Adam epochs per nuisance (default: ${DEFAULT-VALUE}).")
+        defaultValue = "300",
+        description =
+            "Maximum epochs (passes over the training set) per nuisance; training stops earlier"
+                + " when the validation loss stops improving (default: ${DEFAULT-VALUE}).")
     int epochs;
+
+    @Option(
+        names = "--batch-size",
+        paramLabel = "N",
+        defaultValue = "4096",
+        description =
+            "Varied events per Adam step, 0 for full batch (full batch needs --epochs in the"
+                + " thousands; default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(
+        names = "--patience",
+        paramLabel = "N",
+        defaultValue = "25",
+        description =
+            "Stop after N validation checks without improvement (a check per epoch with"
+                + " mini-batches, every 10 epochs in full batch; default: ${DEFAULT-VALUE}).")
+    int patience;
 
     @Option(
         names = "--learning-rate",
@@ -172,6 +194,11 @@ public final class NuisanceCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      // Small networks gain nothing from PyTorch's intra-op threads, and on a busy machine its
+      // spinning OpenMP workers slow training down several-fold: one thread unless told otherwise.
+      if (System.getProperty(NUM_THREADS) == null) {
+        System.setProperty(NUM_THREADS, "1");
+      }
       DeltaTrainingConfig config = config();
       Projection checkProjection = projection(projection);
       if (!(holdout > 0 && holdout < 0.9)) {
@@ -262,16 +289,19 @@ public final class NuisanceCommand implements Runnable {
           };
       try {
         DeltaTrainingConfig d = DeltaTrainingConfig.defaults();
-        return new DeltaTrainingConfig(
-            hidden,
-            Activation.TANH,
-            deltaLoss,
-            epochs,
-            learningRate,
-            d.validationFraction(),
-            d.checkEvery(),
-            d.patience(),
-            seed);
+        DeltaTrainingConfig fullBatch =
+            new DeltaTrainingConfig(
+                hidden,
+                Activation.TANH,
+                deltaLoss,
+                epochs,
+                learningRate,
+                d.validationFraction(),
+                d.checkEvery(),
+                patience,
+                seed,
+                0);
+        return batchSize == 0 ? fullBatch : fullBatch.withMiniBatches(batchSize, epochs, patience);
       } catch (IllegalArgumentException e) {
         throw new UserException(e.getMessage());
       }

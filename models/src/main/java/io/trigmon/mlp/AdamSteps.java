@@ -25,6 +25,7 @@ public final class AdamSteps {
   private final NDManager manager;
   private final List<NDArray> parameters;
   private final Optimizer adam;
+  private final AdjustableRate rate;
 
   /**
    * @param manager parent of the per-step scopes
@@ -34,7 +35,8 @@ public final class AdamSteps {
   public AdamSteps(NDManager manager, List<NDArray> parameters, double learningRate) {
     this.manager = manager;
     this.parameters = List.copyOf(parameters);
-    this.adam = Adam.builder().optLearningRateTracker(Tracker.fixed((float) learningRate)).build();
+    this.rate = new AdjustableRate((float) learningRate);
+    this.adam = Adam.builder().optLearningRateTracker(rate).build();
   }
 
   /**
@@ -66,6 +68,16 @@ public final class AdamSteps {
     return value;
   }
 
+  /** Current step size. */
+  public double learningRate() {
+    return rate.value;
+  }
+
+  /** Changes the step size from the next step on (Adam's moment estimates are kept). */
+  public void setLearningRate(double learningRate) {
+    rate.value = (float) learningRate;
+  }
+
   /** Evaluates {@code loss} without recording gradients (e.g. on a validation split). */
   public double evaluate(List<? extends NDResource> inputs, Supplier<NDArray> loss) {
     try (NDManager scope = manager.newSubManager()) {
@@ -74,6 +86,20 @@ public final class AdamSteps {
       scope.tempAttachAll(attached.toArray(NDResource[]::new));
       NDArray l = loss.get();
       return l.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+    }
+  }
+
+  /** A learning rate the training loop can lower (e.g. on a validation plateau). */
+  private static final class AdjustableRate implements Tracker {
+    private volatile float value;
+
+    AdjustableRate(float value) {
+      this.value = value;
+    }
+
+    @Override
+    public float getNewValue(int numUpdate) {
+      return value;
     }
   }
 }

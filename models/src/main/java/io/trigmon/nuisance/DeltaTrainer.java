@@ -102,8 +102,9 @@ public final class DeltaTrainer {
             config.layerSizes(standardisation.dimension()), config.activation(), seed);
     try (NDManager manager = NDManager.newBaseManager();
         TrainableNetwork net = TrainableNetwork.of(manager, initial)) {
-      Batch.Tensors trainArrays = train.toArrays(manager);
-      Batch.Tensors validationArrays = validation.toArrays(manager);
+      Batch.Tensors trainArrays =
+          config.batchSize() > 0 ? null : train.toArrays(manager, null, null);
+      Batch.Tensors validationArrays = validation.toArrays(manager, null, null);
       AdamSteps adam = new AdamSteps(manager, net.parameters(), config.learningRate());
       double nullLoss =
           adam.evaluate(validationArrays.all(), () -> validationArrays.nullLoss(config.loss()));
@@ -114,7 +115,10 @@ public final class DeltaTrainer {
       int checksWithoutGain = 0;
       int epoch = 0;
       while (epoch < config.maxEpochs() && checksWithoutGain < config.patience()) {
-        double trainLoss = adam.step(trainArrays.all(), () -> trainArrays.loss(net, config.loss()));
+        double trainLoss =
+            trainArrays != null
+                ? adam.step(trainArrays.all(), () -> trainArrays.loss(net, config.loss()))
+                : miniBatchEpoch(manager, net, adam, train, seed + epoch);
         epoch++;
         if (epoch % config.checkEvery() == 0 || epoch == config.maxEpochs()) {
           double v =
@@ -128,12 +132,19 @@ public final class DeltaTrainer {
             checksWithoutGain = 0;
           } else {
             checksWithoutGain++;
+            // Reduce on plateau: the loss differences that matter are small against the noise of
+            // a large step, so halve the step each time a third of the patience passes in vain.
+            int plateau = Math.max(2, config.patience() / 3);
+            if (checksWithoutGain % plateau == 0
+                && adam.learningRate() > config.learningRate() / 64) {
+              adam.setLearningRate(adam.learningRate() / 2);
+            }
           }
-          if (epoch % (config.checkEvery() * 20) == 0) {
+          if (config.batchSize() > 0 || epoch % (config.checkEvery() * 20) == 0) {
             progress.accept(
                 String.format(
-                    "  δ̂ %s: epoch %d, loss %.6f, validation %.6f (r̂≡1: %.6f)",
-                    name, epoch, trainLoss, v, nullLoss));
+                    "  δ̂ %s: epoch %d, loss %.6f, validation %.6f (r̂≡1: %.6f), step %.2g",
+                    name, epoch, trainLoss, v, nullLoss, adam.learningRate()));
           }
         }
       }
@@ -156,6 +167,31 @@ public final class DeltaTrainer {
     }
   }
 
+  /** One pass over the training set in mini-batches; returns the mean batch loss. */
+  private double miniBatchEpoch(
+      NDManager manager, TrainableNetwork net, AdamSteps adam, Batch train, long seed) {
+    int nVaried = train.variedCount();
+    int batches = Math.max(1, (nVaried + config.batchSize() - 1) / config.batchSize());
+    int[] nominalOrder = Split.permutation(train.nominalCount(), seed);
+    int[] variedOrder = Split.permutation(nVaried, seed + 1);
+    double sum = 0;
+    for (int b = 0; b < batches; b++) {
+      int[] nominalRows = chunk(nominalOrder, b, batches);
+      int[] variedRows = chunk(variedOrder, b, batches);
+      try (NDManager scope = manager.newSubManager()) {
+        Batch.Tensors tensors = train.toArrays(scope, nominalRows, variedRows);
+        sum += adam.step(tensors.all(), () -> tensors.loss(net, config.loss()));
+      }
+    }
+    return sum / batches;
+  }
+
+  private static int[] chunk(int[] order, int b, int batches) {
+    int from = (int) ((long) order.length * b / batches);
+    int to = (int) ((long) order.length * (b + 1) / batches);
+    return Arrays.copyOfRange(order, from, to);
+  }
+
   /** A train/validation split of standardised rows. */
   record Split(double[][] train, double[][] validation) {
     static Split of(double[][] rows, double validationFraction, long seed) {
@@ -173,7 +209,7 @@ public final class DeltaTrainer {
       return new Split(train, validation);
     }
 
-    private static int[] permutation(int n, long seed) {
+    static int[] permutation(int n, long seed) {
       int[] p = new int[n];
       Arrays.setAll(p, i -> i);
       SplittableRandom random = new SplittableRandom(seed);
@@ -227,31 +263,58 @@ public final class DeltaTrainer {
       return nominal.length + variedRows.size();
     }
 
-    Tensors toArrays(NDManager manager) {
+    int nominalCount() {
+      return nominal.length;
+    }
+
+    int variedCount() {
+      return variedRows.size();
+    }
+
+    /**
+     * The rows {@code nominalRows} and {@code variedRows} (all when null) as DJL arrays, weighted
+     * so that their loss estimates the loss of the whole set.
+     */
+    Tensors toArrays(NDManager manager, int[] nominalRows, int[] variedRows) {
+      int[] n0 = nominalRows != null ? nominalRows : identity(nominal.length);
+      int[] n1 = variedRows != null ? variedRows : identity(this.variedRows.size());
       float[] nu = new float[nus.length];
       float[] nu2 = new float[nus.length];
       for (int i = 0; i < nus.length; i++) {
         nu[i] = (float) nus[i];
         nu2[i] = (float) (nus[i] * nus[i]);
       }
-      int n1 = variedRows.size();
-      float[] rowNu = new float[n1];
-      float[] rowNu2 = new float[n1];
-      float[] rowWeight = new float[n1];
-      for (int i = 0; i < n1; i++) {
-        rowNu[i] = variedNu.get(i).floatValue();
+      double variedScale = (double) this.variedRows.size() / n1.length / nus.length;
+      float[] rowNu = new float[n1.length];
+      float[] rowNu2 = new float[n1.length];
+      float[] rowWeight = new float[n1.length];
+      double[][] nominalSelected = new double[n0.length][];
+      double[][] variedSelected = new double[n1.length][];
+      for (int i = 0; i < n0.length; i++) {
+        nominalSelected[i] = nominal[n0[i]];
+      }
+      for (int i = 0; i < n1.length; i++) {
+        int r = n1[i];
+        variedSelected[i] = this.variedRows.get(r);
+        rowNu[i] = variedNu.get(r).floatValue();
         rowNu2[i] = rowNu[i] * rowNu[i];
-        rowWeight[i] = variedWeight.get(i).floatValue();
+        rowWeight[i] = (float) (variedWeight.get(r) * variedScale);
       }
       return new Tensors(
-          matrix(manager, nominal),
+          matrix(manager, nominalSelected),
           manager.create(nu, new Shape(1, nus.length)),
           manager.create(nu2, new Shape(1, nus.length)),
-          1.0 / nominal.length / nus.length,
-          matrix(manager, variedRows.toArray(double[][]::new)),
+          1.0 / n0.length / nus.length,
+          matrix(manager, variedSelected),
           manager.create(rowNu),
           manager.create(rowNu2),
-          manager.create(rowWeight).div(nus.length));
+          manager.create(rowWeight));
+    }
+
+    private static int[] identity(int n) {
+      int[] p = new int[n];
+      Arrays.setAll(p, i -> i);
+      return p;
     }
 
     private static NDArray matrix(NDManager manager, double[][] rows) {

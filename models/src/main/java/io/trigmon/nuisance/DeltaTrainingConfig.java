@@ -15,6 +15,8 @@ import io.trigmon.mlp.Activation;
  * @param checkEvery epochs between validation checks
  * @param patience validation checks without improvement before stopping
  * @param seed seed of the weight initialisation and the train/validation split
+ * @param batchSize varied events per Adam step (nominal events in proportion); 0 for full batch.
+ *     Mini-batches reach the same loss in far fewer epochs on large samples
  */
 public record DeltaTrainingConfig(
     int[] hidden,
@@ -25,7 +27,8 @@ public record DeltaTrainingConfig(
     double validationFraction,
     int checkEvery,
     int patience,
-    long seed) {
+    long seed,
+    int batchSize) {
 
   public DeltaTrainingConfig {
     hidden = hidden.clone();
@@ -39,12 +42,40 @@ public record DeltaTrainingConfig(
         validationFraction > 0 && validationFraction < 0.9, "validationFraction", "in (0, 0.9)");
     require(checkEvery > 0, "checkEvery", "positive");
     require(patience > 0, "patience", "positive");
+    require(batchSize >= 0, "batchSize", "0 (full batch) or positive");
   }
 
-  /** 16-16 tanh network, cross-entropy, up to 2000 epochs at learning rate 0.01. */
+  /** 16-16 tanh network, cross-entropy, full batch, up to 2000 epochs at learning rate 0.01. */
   public static DeltaTrainingConfig defaults() {
     return new DeltaTrainingConfig(
-        new int[] {16, 16}, Activation.TANH, DeltaLoss.CROSS_ENTROPY, 2000, 0.01, 0.2, 10, 15, 1);
+        new int[] {16, 16},
+        Activation.TANH,
+        DeltaLoss.CROSS_ENTROPY,
+        2000,
+        0.01,
+        0.2,
+        10,
+        15,
+        1,
+        0);
+  }
+
+  /**
+   * Mini-batches of {@code batchSize} varied events, validation after every epoch, stop after
+   * {@code patience} epochs without improvement.
+   */
+  public DeltaTrainingConfig withMiniBatches(int size, int epochs, int patienceEpochs) {
+    return new DeltaTrainingConfig(
+        hidden,
+        activation,
+        loss,
+        epochs,
+        learningRate,
+        validationFraction,
+        1,
+        patienceEpochs,
+        seed,
+        size);
   }
 
   public DeltaTrainingConfig withMaxEpochs(int epochs) {
@@ -57,7 +88,8 @@ public record DeltaTrainingConfig(
         validationFraction,
         checkEvery,
         patience,
-        seed);
+        seed,
+        batchSize);
   }
 
   public DeltaTrainingConfig withLoss(DeltaLoss newLoss) {
@@ -70,7 +102,8 @@ public record DeltaTrainingConfig(
         validationFraction,
         checkEvery,
         patience,
-        seed);
+        seed,
+        batchSize);
   }
 
   public DeltaTrainingConfig withSeed(long newSeed) {
@@ -83,7 +116,8 @@ public record DeltaTrainingConfig(
         validationFraction,
         checkEvery,
         patience,
-        newSeed);
+        newSeed,
+        batchSize);
   }
 
   /** Layer sizes of the δ̂ network for {@code inputs} features: inputs, hidden…, 2. */

@@ -40,7 +40,8 @@ class DeltaTrainerTest {
             0.2,
             10,
             8,
-            1);
+            1,
+            0);
     DeltaTrainer trainer = new DeltaTrainer(config, System.out::println);
     model =
         trainer.train(TRUTH.sample(0, 12_000, 1), varied, Map.of(GaussianShift.NAME, 0.3), "ref");

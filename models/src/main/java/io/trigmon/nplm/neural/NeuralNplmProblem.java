@@ -1,6 +1,10 @@
 package io.trigmon.nplm.neural;
 
 import io.trigmon.nuisance.NuisanceTerms;
+import io.trigmon.nuisance.ShapeNuisanceModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One NPLM fit for the neural f, with the same composition as the kernel version (DESIGN §4):
@@ -60,6 +64,40 @@ public record NeuralNplmProblem(
         0,
         false,
         new double[0]);
+  }
+
+  /**
+   * The problem as the kernel NPLM composes it from its options: with {@code expected} = N(R0) the
+   * reference weight is N(R0)/N_R and the normalisation nuisance has scale σ_N and a unit
+   * constraint (none when σ_N = 0); with {@code expected} null (shape-only) the weight is N_D/N_R
+   * and ν_N is free with scale 1.
+   *
+   * @param model the δ̂ model, or null for no shape nuisances
+   * @param aux auxiliary values in σ units by nuisance name ({@code norm} for the normalisation);
+   *     missing names are 0
+   */
+  public static NeuralNplmProblem of(
+      double[][] reference,
+      double[][] data,
+      ShapeNuisanceModel model,
+      Double expected,
+      double normSigma,
+      Map<String, Double> aux) {
+    NuisanceTerms referenceTerms = model == null ? NuisanceTerms.none() : model.evaluate(reference);
+    NuisanceTerms dataTerms = model == null ? NuisanceTerms.none() : model.evaluate(data);
+    boolean shapeOnly = expected == null;
+    double weight = (shapeOnly ? data.length : expected) / reference.length;
+    double normScale = shapeOnly ? 1 : normSigma;
+    List<String> names = new ArrayList<>(referenceTerms.names());
+    if (normScale != 0) {
+      names.add(NeuralNplm.NORM);
+    }
+    double[] a = names.stream().mapToDouble(n -> aux.getOrDefault(n, 0.0)).toArray();
+    if (shapeOnly) {
+      a[a.length - 1] = 0; // a free normalisation has no auxiliary measurement
+    }
+    return new NeuralNplmProblem(
+        reference, weight, data, referenceTerms, dataTerms, normScale, !shapeOnly, a);
   }
 
   int shapes() {

@@ -60,7 +60,7 @@ class NeuralNplmTest {
     double aNorm = 0.5;
     NeuralNplmProblem problem =
         new NeuralNplmProblem(x, W, x, terms, terms, 0.025, true, new double[] {aShape, aNorm});
-    NeuralNplmFit fit = nplm(1500).tau(problem);
+    NeuralNplmFit fit = nplm(700).tau(problem);
     assertThat(fit.nuHat().get("scale")).isCloseTo(aShape, within(0.05));
     assertThat(fit.nuHat().get(NeuralNplm.NORM)).isCloseTo(aNorm, within(0.05));
     double expected = tauStar() + aShape * aShape + aNorm * aNorm;
@@ -88,5 +88,23 @@ class NeuralNplmTest {
     NeuralNplmFit untrained = nplm(1).tau(problem);
     // one Adam step from f ≡ 0 at the exact null moves nothing measurable
     assertThat(untrained.tau()).isCloseTo(0, within(1e-2));
+  }
+
+  @Test
+  void composesLikeTheKernelNplm() {
+    double[][] reference = rows(5);
+    double[][] data = java.util.Arrays.copyOf(reference, 250);
+    NeuralNplmProblem shapeOnly =
+        NeuralNplmProblem.of(reference, data, null, null, 0.025, java.util.Map.of("norm", 2.0));
+    assertThat(shapeOnly.weight()).isEqualTo(0.25);
+    assertThat(shapeOnly.normScale()).isEqualTo(1);
+    assertThat(shapeOnly.normConstrained()).isFalse();
+    assertThat(shapeOnly.aux()).containsExactly(0);
+    NeuralNplmProblem expected =
+        NeuralNplmProblem.of(reference, data, null, 200.0, 0.025, java.util.Map.of("norm", 2.0));
+    assertThat(expected.weight()).isEqualTo(0.2);
+    assertThat(expected.normScale()).isEqualTo(0.025);
+    assertThat(expected.normConstrained()).isTrue();
+    assertThat(expected.aux()).containsExactly(2);
   }
 }
