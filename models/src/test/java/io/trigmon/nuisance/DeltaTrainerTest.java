@@ -151,4 +151,28 @@ class DeltaTrainerTest {
     assertThat(order.pQuadratic()).as(order.summary()).isGreaterThan(1e-3);
     assertThat(order.pLearned()).as(order.summary()).isGreaterThan(1e-3);
   }
+
+  /** Mini-batch Adam (with the plateau schedule) learns the same ratio in a few dozen epochs. */
+  @Test
+  void miniBatchTrainingLearnsTheAnalyticLogRatio() {
+    List<VariedSample> varied = new ArrayList<>();
+    for (int i = 0; i < NUS.length; i++) {
+      varied.add(TRUTH.varied(NUS[i], 5_000, 100 + i));
+    }
+    DeltaTrainingConfig config = DeltaTrainingConfig.defaults().withMiniBatches(2_000, 150, 15);
+    DeltaTrainer trainer = new DeltaTrainer(config, line -> {});
+    NuisanceModel miniBatch =
+        trainer.train(TRUTH.sample(0, 12_000, 1), varied, Map.of(GaussianShift.NAME, 0.3), "ref");
+    double[][] test = TRUTH.sample(0, 5000, 997);
+    double[] learned = miniBatch.logRatio(test, GaussianShift.NAME, 1.5);
+    double sum2 = 0;
+    for (int e = 0; e < test.length; e++) {
+      double error = learned[e] - TRUTH.trueLogRatio(test[e], 1.5);
+      sum2 += error * error;
+    }
+    System.out.printf(
+        "mini-batch: %d epochs, RMS error of log r̂ at ν=1.5: %.4f%n",
+        trainer.history().get(0).epochs(), Math.sqrt(sum2 / test.length));
+    assertThat(Math.sqrt(sum2 / test.length)).isLessThan(0.05 * 1.5 + 0.02);
+  }
 }
