@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TrigmonVersion.class,
     description = "Online trigger-level anomaly monitor: Kafka, Flink, autoencoders and NPLM.",
-    subcommands = {CommandLine.HelpCommand.class, KafkaCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      KafkaCommand.class,
+      ReplayCommand.class,
+      RecordCommand.class
+    },
     footer = {
       "",
       "Examples:",
