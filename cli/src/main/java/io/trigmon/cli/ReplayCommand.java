@@ -1,16 +1,16 @@
 package io.trigmon.cli;
 
 import io.trigmon.event.StreamKey;
+import io.trigmon.io.EventStamping;
 import io.trigmon.stream.replay.Pacer;
 import io.trigmon.stream.replay.ReplayProgress;
 import io.trigmon.stream.replay.ReplaySource;
 import io.trigmon.stream.replay.ReplaySummary;
 import io.trigmon.stream.replay.Replayer;
-import io.trigmon.stream.replay.TopicDump;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,14 +29,18 @@ import picocli.CommandLine.Option;
       "Produce recorded events to Kafka (events.raw) keeping event time: each record's timestamp is"
           + " its event time and sends are spaced by event time divided by --speed, so a replay at"
           + " 100x gives the same event-time windows as the original stream.",
-      "Reads topic dumps written by 'trigmon record' (.tmdump). Records that are not events are"
-          + " replayed unchanged (they end on events.dlq). A progress bar (events, rate, ETA) is"
-          + " drawn on a terminal; otherwise one summary line is printed at the end."
+      "Reads topic dumps written by 'trigmon record' (.tmdump; records that are not events are"
+          + " replayed unchanged and end on events.dlq), challenge-layout HDF5 files of whole events"
+          + " (Particles (N,19,4)) and NPLM feature files (.csv, dimuon .h5; each row becomes a"
+          + " two-muon event). Files without event times are stamped from now on at 1 kHz.",
+      "A progress bar (events, rate, ETA) is drawn on a terminal; otherwise one summary line is"
+          + " printed at the end."
     },
     footer = {
       "",
       "Examples:",
       "  ./trigmon replay --file run370293.tmdump --speed 100",
+      "  ./trigmon replay --file /tmp/dy.csv --max-rate 20000 --stream dimuon",
       "  ./trigmon replay --file run370293.tmdump --max-rate 50000 --stream dimuon --loop",
       "  ./trigmon replay --file dump.tmdump --bootstrap broker:9093 --kafka-config scram.properties"
     })
@@ -46,7 +50,7 @@ public final class ReplayCommand implements Callable<Integer> {
       names = "--file",
       required = true,
       paramLabel = "FILE",
-      description = "Recorded stream: a topic dump (.tmdump) from 'trigmon record'.")
+      description = "Recorded stream: topic dump (.tmdump), .h5/.hdf5 or .csv.")
   Path file;
 
   @Mixin KafkaClientOptions kafka;
@@ -120,17 +124,11 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   private ReplaySource source() throws IOException {
-    if (!Files.isReadable(file)) {
-      throw new UserException("--file " + file + " does not exist or is not readable");
-    }
-    if (TopicDump.isDump(file)) {
-      return ReplaySource.dump(file);
-    }
-    throw new UserException(
-        "--file "
-            + file
-            + " is not a topic dump (written by 'trigmon record'); HDF5 and CSV replay need the"
-            + " io module");
+    EventStamping stamps =
+        EventStamping.DEFAULT
+            .startingAt(Instant.now())
+            .forStream(EventStamping.DEFAULT.run(), stream != null ? stream : "recorded");
+    return RecordedFile.source(file, stamps);
   }
 
   private Pacer pacer() {

@@ -7,6 +7,7 @@ import io.trigmon.broker.KafkaBrokerExtension;
 import io.trigmon.event.Event;
 import io.trigmon.event.EventCodec;
 import io.trigmon.event.TestEvents;
+import io.trigmon.io.FeatureTable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -112,6 +113,40 @@ class ReplayRecordIT {
       assertThat(got.get(i).eventTimeNanos()).isEqualTo(events.get(i).eventTimeNanos());
       assertThat(got.get(i).jets()).isEqualTo(events.get(i).jets());
     }
+  }
+
+  @Test
+  void featureCsvReplaysAsTwoMuonEvents(KafkaBroker kafka) {
+    kafka.createTopic("replay-it-csv", 1);
+    Path csv = dir.resolve("dy.csv");
+    FeatureTable.builder()
+        .add(120, 45, 0.3, -1.1, 2.9)
+        .add(230, 80, -2.0, 0.5, -1.0)
+        .build()
+        .write(csv);
+    Outcome replayed =
+        run(
+            "replay",
+            "--file",
+            csv.toString(),
+            "--topic",
+            "replay-it-csv",
+            "--speed",
+            "1000",
+            "--stream",
+            "dimuon",
+            "--bootstrap",
+            kafka.bootstrapServers());
+    assertThat(replayed.code()).as(replayed.err()).isZero();
+    List<ConsumerRecord<byte[], byte[]>> out = readAll(kafka, "replay-it-csv", 2);
+    assertThat(out).hasSize(2);
+    Event first = EventCodec.decode(out.get(0).value());
+    assertThat(first.stream()).isEqualTo("dimuon");
+    assertThat(first.muons()).hasSize(2);
+    assertThat(first.muons().get(0).pt()).isEqualTo(120f);
+    assertThat(first.muons().get(1).phi()).isEqualTo(2.9f);
+    assertThat(EventCodec.decode(out.get(1).value()).eventTimeNanos() - first.eventTimeNanos())
+        .isEqualTo(1_000_000L);
   }
 
   @Test

@@ -151,10 +151,11 @@ public final class EventValidator {
     return list;
   }
 
-  /** The key with control and non-ASCII characters escaped, at most 80 characters of it. */
+  /** The key with control and non-ASCII characters escaped, cut after 80 characters. */
   private static String printable(String key) {
     StringBuilder s = new StringBuilder();
-    for (int i = 0; i < key.length() && s.length() < 80; i++) {
+    int shown = Math.min(key.length(), 80);
+    for (int i = 0; i < shown; i++) {
       char c = key.charAt(i);
       if (c >= 0x20 && c < 0x7f) {
         s.append(c);
@@ -162,6 +163,6 @@ public final class EventValidator {
         s.append(String.format("\\u%04x", (int) c));
       }
     }
-    return key.length() > 80 ? s + "..." : s.toString();
+    return shown < key.length() ? s + "..." : s.toString();
   }
 }

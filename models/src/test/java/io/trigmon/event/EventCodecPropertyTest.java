@@ -58,8 +58,10 @@ class EventCodecPropertyTest {
     for (int i = 0; i < 300; i++) {
       byte[] bytes = EventCodec.encode(events.nextArbitrary());
       for (int length = 1; length < bytes.length; length++) {
-        byte[] cut = Arrays.copyOf(bytes, length);
-        EventCodecTest.assertReason(() -> EventCodec.decode(cut), Reason.TRUNCATED);
+        Reason reason = reasonOf(Arrays.copyOf(bytes, length));
+        if (reason != Reason.TRUNCATED) {
+          fail("truncation to " + length + " of " + bytes.length + " bytes gave " + reason);
+        }
       }
     }
   }
@@ -100,7 +102,6 @@ class EventCodecPropertyTest {
     try {
       event = EventCodec.decode(bytes);
     } catch (EventDecodeException expected) {
-      assertThat(expected.reason()).isNotNull();
       return false;
     } catch (RuntimeException | Error e) {
       throw new AssertionError("decode threw " + e + " on " + Arrays.toString(bytes), e);
@@ -109,6 +110,15 @@ class EventCodecPropertyTest {
       fail("accepted bytes do not re-encode identically: " + Arrays.toString(bytes));
     }
     return true;
+  }
+
+  private static Reason reasonOf(byte[] bytes) {
+    try {
+      EventCodec.decode(bytes);
+      return null;
+    } catch (EventDecodeException e) {
+      return e.reason();
+    }
   }
 
   private static void fill(SplittableRandom random, byte[] bytes, int from) {

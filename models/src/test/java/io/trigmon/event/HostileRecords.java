@@ -34,6 +34,8 @@ public final class HostileRecords {
     BAD_STREAM_KEY(Reason.BAD_STREAM_KEY),
     /** An event time before the epoch. */
     NEGATIVE_TIME(Reason.NEGATIVE_TIME),
+    /** A negative run, lumisection or event number. */
+    NEGATIVE_ID(Reason.NEGATIVE_ID),
     /** One NaN pT, η or φ. */
     NAN(Reason.NON_FINITE),
     /** One infinite pT, η or φ. */
@@ -126,6 +128,7 @@ public final class HostileRecords {
       case BAD_STREAM_KEY -> encode(builderFrom(valid()).stream("no spaces allowed").build());
       case NEGATIVE_TIME ->
           encode(builderFrom(valid()).timeNanos(-1 - random.nextLong(1L << 62)).build());
+      case NEGATIVE_ID -> encode(withNegativeId());
       case NAN -> encode(withOneBadValue(Float.NaN));
       case INFINITY ->
           encode(
@@ -192,6 +195,16 @@ public final class HostileRecords {
     byte[] bytes = encode(builderFrom(valid()).stream("mu?").build());
     bytes[32 + 2] = (byte) 0x80;
     return bytes;
+  }
+
+  private Event withNegativeId() {
+    TestEvents.Builder builder = builderFrom(valid());
+    int negative = -1 - random.nextInt(Integer.MAX_VALUE);
+    return switch (random.nextInt(3)) {
+      case 0 -> builder.run(negative).build();
+      case 1 -> builder.lumisection(negative).build();
+      default -> builder.eventNumber(negative).build();
+    };
   }
 
   /** A valid event with one random pT, η or φ (MET: pT or φ) replaced. */

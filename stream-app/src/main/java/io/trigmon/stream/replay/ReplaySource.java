@@ -56,4 +56,41 @@ public interface ReplaySource {
       }
     };
   }
+
+  /**
+   * Events held in memory (read from an HDF5 or CSV file): each becomes a record keyed by its
+   * stream whose timestamp is its event time.
+   */
+  static ReplaySource events(java.util.List<io.trigmon.event.Event> events) {
+    return new ReplaySource() {
+      @Override
+      public Cursor open() {
+        return new Cursor() {
+          private int next;
+
+          @Override
+          public DumpRecord next() {
+            if (next >= events.size()) {
+              return null;
+            }
+            io.trigmon.event.Event e = events.get(next);
+            return new DumpRecord(
+                0,
+                next++,
+                Math.floorDiv(e.eventTimeNanos(), 1_000_000L),
+                e.stream().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                io.trigmon.event.EventCodec.encode(e));
+          }
+
+          @Override
+          public void close() {}
+        };
+      }
+
+      @Override
+      public long count() {
+        return events.size();
+      }
+    };
+  }
 }
