@@ -3,6 +3,8 @@ package io.trigmon.stream;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.trigmon.stream.alert.AlertTopology;
+import io.trigmon.stream.alert.WebhookNotifier;
 import io.trigmon.stream.ingest.IngestMetrics;
 import io.trigmon.stream.ingest.IngestTopology;
 import java.time.Duration;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The stream app (DESIGN §1): the ingest topology ({@code events.raw} → {@code events.valid} /
- * {@code events.dlq}) in one Kafka Streams application, its metrics on {@code /metrics}.
+ * {@code events.dlq}) and the alert hooks ({@code monitor.results} → webhooks) in one Kafka Streams
+ * application, its metrics on {@code /metrics}.
  *
  * <p>{@link #buildTopology(StreamsBuilder)} wires the processors and {@link
  * #streamsConfig(StreamAppConfig)} gives the Kafka Streams properties; tests drive the first with a
@@ -37,6 +40,7 @@ public final class StreamApp implements AutoCloseable {
   private final StreamAppConfig config;
   private final PrometheusMeterRegistry registry;
   private final IngestMetrics ingestMetrics;
+  private final WebhookNotifier notifier;
   private KafkaStreams streams;
   private KafkaStreamsMetrics streamsMetrics;
   private MetricsServer metricsServer;
@@ -49,11 +53,13 @@ public final class StreamApp implements AutoCloseable {
     this.config = config;
     this.registry = registry;
     this.ingestMetrics = new IngestMetrics(registry);
+    this.notifier = new WebhookNotifier(config.alerts());
   }
 
   /** Adds every processor of the app to the builder. */
   public void buildTopology(StreamsBuilder builder) {
     new IngestTopology(ingestMetrics).buildTopology(builder);
+    new AlertTopology(config.alerts(), notifier).buildTopology(builder);
   }
 
   /** The topology of the app. */
@@ -137,6 +143,7 @@ public final class StreamApp implements AutoCloseable {
     if (metricsServer != null) {
       metricsServer.close();
     }
+    notifier.close();
   }
 
   /** Runs the app with a configuration file until the JVM is stopped. */
