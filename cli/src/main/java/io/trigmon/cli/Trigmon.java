@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       KafkaCommand.class,
       ReplayCommand.class,
-      RecordCommand.class
+      RecordCommand.class,
+      StreamAppCommand.class
     },
     footer = {
       "",
