@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
     })
 public final class KafkaCommand implements Callable<Integer> {
 
+  /** Exit code when the waiting thread is interrupted (as for SIGINT: 128 + 2). */
+  static final int INTERRUPTED = 130;
+
   @Option(
       names = "--port",
       paramLabel = "PORT",
@@ -60,7 +63,7 @@ public final class KafkaCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     BrokerSettings settings = settings();
     PrintWriter out = spec.commandLine().getOut();
     out.println("Starting Kafka " + AppInfoParser.getVersion() + " (KRaft, single node)...");
@@ -74,7 +77,14 @@ public final class KafkaCommand implements Callable<Integer> {
     }
     try (broker) {
       printReady(out, broker, (System.nanoTime() - start) / 1e9);
-      int exit = broker.awaitExit();
+      int exit;
+      try {
+        exit = broker.awaitExit();
+      } catch (InterruptedException e) {
+        // Handled: the command stops. The flag stays clear so that close() can wait for the
+        // broker process to be gone.
+        return INTERRUPTED;
+      }
       if (broker.isClosed()) {
         return 0; // Ctrl-C: the JVM's shutdown hook stopped the broker
       }

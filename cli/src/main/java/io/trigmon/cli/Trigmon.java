@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Online trigger-level anomaly monitor: Kafka, Flink, autoencoders and NPLM.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      SimulateCommand.class,
       KafkaCommand.class,
       NplmCommand.class,
       ValidateCommand.class

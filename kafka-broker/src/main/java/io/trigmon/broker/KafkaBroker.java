@@ -66,6 +66,7 @@ public final class KafkaBroker implements AutoCloseable {
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   private static final int TAIL_LINES = 60;
+  private static final int PORT_ATTEMPTS = 3;
 
   private final BrokerSettings settings;
   private final Path workDir;
@@ -104,13 +105,32 @@ public final class KafkaBroker implements AutoCloseable {
    *     message ends with the tail of the broker's log
    */
   public static KafkaBroker start(BrokerSettings settings) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(settings);
+      } catch (BrokerException e) {
+        // A free port found by binding and releasing it can be taken by another process before
+        // the broker binds it: with only free ports asked for, try again on other ones.
+        boolean portRace = String.valueOf(e.getMessage()).contains("Address already in use");
+        if (!portRace || !onlyFreePorts(settings) || attempt == PORT_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean onlyFreePorts(BrokerSettings settings) {
+    return settings.port() == 0 && settings.listeners().stream().allMatch(l -> l.port() == 0);
+  }
+
+  private static KafkaBroker startOnce(BrokerSettings settings) {
     long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+    String classpath = BrokerClasspath.resolve(); // first: fails fast on a module built elsewhere
     boolean temporary = settings.workDir().isEmpty();
     Path workDir = settings.workDir().orElseGet(KafkaBroker::temporaryDirectory);
     Path log = workDir.resolve(LOG_FILE);
     BrokerPorts ports = BrokerPorts.allocate(settings);
     Path config = writeConfiguration(settings, ports, workDir);
-    String classpath = BrokerClasspath.resolve();
     List<String> jvmOptions = new ArrayList<>(settings.jvmOptions());
     jvmOptions.add("-Dlog4j2.configurationFile=" + workDir.resolve("log4j2.xml"));
 

@@ -80,14 +80,22 @@ public final class KafkaBrokerExtension
   @Override
   public void beforeAll(ExtensionContext context) {
     if (ownSettings != null) {
-      ownBroker = KafkaBroker.start(ownSettings);
+      startOwn();
     } else {
       shared(context);
     }
   }
 
+  /** Also called on parameter resolution: with a per-class test lifecycle that comes first. */
+  private synchronized KafkaBroker startOwn() {
+    if (ownBroker == null) {
+      ownBroker = KafkaBroker.start(ownSettings);
+    }
+    return ownBroker;
+  }
+
   @Override
-  public void afterAll(ExtensionContext context) {
+  public synchronized void afterAll(ExtensionContext context) {
     KafkaBroker broker = ownBroker;
     ownBroker = null;
     if (broker != null) {
@@ -102,7 +110,7 @@ public final class KafkaBrokerExtension
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return ownSettings != null ? broker() : shared(context);
+    return ownSettings != null ? startOwn() : shared(context);
   }
 
   /** Started once per test run; the root store closes it (AutoCloseable) when the run ends. */

@@ -3,12 +3,15 @@ package io.trigmon.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trigmon.event.Event;
+import io.trigmon.event.EventCodec;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -50,6 +53,44 @@ abstract class EventRoundTripContract {
   /** The variant's name in the throughput line. */
   abstract String brokerName();
 
+  /** The broker's process, when it runs on this machine (its CPU time is reported). */
+  Optional<ProcessHandle> brokerProcess() {
+    return Optional.empty();
+  }
+
+  /**
+   * CPU seconds used so far by this JVM (client) and by the broker (0 when unknown): on a shared
+   * machine wall-clock throughput says more about the neighbours than about Kafka, records per
+   * CPU-second less so.
+   */
+  private record Cpu(double client, double broker) {
+    double total() {
+      return client + broker;
+    }
+
+    Cpu minus(Cpu before) {
+      return new Cpu(client - before.client, broker - before.broker);
+    }
+
+    @Override
+    public String toString() {
+      return String.format("%.1f CPU s: client %.1f + broker %.1f", total(), client, broker);
+    }
+  }
+
+  private Cpu cpu() {
+    double client =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime()
+            / 1e9;
+    double broker =
+        brokerProcess()
+            .flatMap(p -> p.info().totalCpuDuration())
+            .map(d -> d.toNanos() / 1e9)
+            .orElse(0.0);
+    return new Cpu(client, broker);
+  }
+
   @Test
   void millionEncodedEventsComeBackIntact() throws Exception {
     String topic = "roundtrip-" + UUID.randomUUID();
@@ -58,13 +99,18 @@ abstract class EventRoundTripContract {
     long encodeStart = System.nanoTime();
     byte[][] values = new byte[EVENTS][];
     for (int i = 0; i < EVENTS; i++) {
-      values[i] = encode(SeededEvents.event(SEED, i));
+      values[i] = EventCodec.encode(SeededEvents.event(SEED, i));
     }
     double encodeSeconds = (System.nanoTime() - encodeStart) / 1e9;
 
+    Cpu cpu0 = cpu();
     Sent sent = produce(topic, values);
+    Cpu cpu1 = cpu();
     values = null; // the consumer's copies come next: keep the heap small
     Received received = consume(topic);
+    Cpu cpu2 = cpu();
+    Cpu produceCpu = cpu1.minus(cpu0);
+    Cpu consumeCpu = cpu2.minus(cpu1);
     Verified verified = Verified.of(received);
 
     assertThat(received.count).as("records read").isEqualTo(EVENTS);
@@ -77,26 +123,23 @@ abstract class EventRoundTripContract {
 
     System.out.printf(
         "%s: %,d events, %,d bytes of values; generate+encode %,.0f events/s;"
-            + " produce (acks=all) %.2f s = %,.0f records/s;"
-            + " consume %.2f s = %,.0f records/s; per partition %s%n",
+            + " produce (acks=all) %.2f s = %,.0f records/s (%s; %,.0f records/CPU-s);"
+            + " consume %.2f s = %,.0f records/s (%s; %,.0f records/CPU-s);"
+            + " per partition %s; load average %.1f%n",
         brokerName(),
         EVENTS,
         sent.bytes,
         EVENTS / encodeSeconds,
         sent.seconds,
         EVENTS / sent.seconds,
+        produceCpu,
+        EVENTS / produceCpu.total(),
         received.seconds,
         EVENTS / received.seconds,
-        received.perPartition());
-  }
-
-  // Switches to io.trigmon.event.EventCodec once that lands on main.
-  private static byte[] encode(Event event) {
-    return WireBytes.encode(event);
-  }
-
-  private static Event decode(byte[] bytes) {
-    return WireBytes.decode(bytes);
+        consumeCpu,
+        EVENTS / consumeCpu.total(),
+        received.perPartition(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   private void createTopic(String topic) throws Exception {
@@ -198,7 +241,7 @@ abstract class EventRoundTripContract {
 
     private void check(byte[] value, int partition, CRC32 crc) {
       crcSum += crc32(crc, value);
-      Event event = decode(value);
+      Event event = EventCodec.decode(value);
       long number = event.eventNumber();
       if (number < 0 || number >= EVENTS || seen.get((int) number)) {
         duplicates++;

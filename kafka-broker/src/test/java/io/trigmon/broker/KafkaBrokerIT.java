@@ -163,8 +163,13 @@ class KafkaBrokerIT {
   /** Main class of the parent JVM in {@link #brokerDiesWhenItsParentIsKilled}. */
   static final class BrokerHoldingParent {
     public static void main(String[] args) throws Exception {
-      KafkaBroker kafka = KafkaBroker.start(BrokerSettings.defaults().withTopics(List.of()));
       Path pidFile = Path.of(args[0]);
+      // A kept work dir inside the test's: killed with SIGKILL, this JVM deletes nothing itself.
+      KafkaBroker kafka =
+          KafkaBroker.start(
+              BrokerSettings.defaults()
+                  .withTopics(List.of())
+                  .withWorkDir(pidFile.resolveSibling("broker")));
       Path tmp = pidFile.resolveSibling("broker.pid.tmp");
       Files.writeString(tmp, Long.toString(kafka.pid()));
       Files.move(tmp, pidFile);

@@ -1,5 +1,6 @@
 package io.trigmon.broker;
 
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link EventRoundTripContract} against the embedded broker (a child JVM, DESIGN §8). */
@@ -15,6 +16,11 @@ class KafkaBrokerRoundTripIT extends EventRoundTripContract {
   @Override
   String bootstrapServers() {
     return kafka.bootstrapServers();
+  }
+
+  @Override
+  Optional<ProcessHandle> brokerProcess() {
+    return ProcessHandle.of(kafka.pid());
   }
 
   @Override

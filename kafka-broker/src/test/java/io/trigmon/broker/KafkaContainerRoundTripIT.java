@@ -7,9 +7,10 @@ import org.testcontainers.kafka.KafkaContainer;
 /**
  * {@link EventRoundTripContract} against Apache Kafka's own image in Docker (Testcontainers), of
  * the same version as the embedded broker. Skipped, not failed, where there is no Docker engine.
+ * (The name must not start with "Test": Surefire would run it as a unit test.)
  */
 @Testcontainers(disabledWithoutDocker = true)
-class TestcontainersRoundTripIT extends EventRoundTripContract {
+class KafkaContainerRoundTripIT extends EventRoundTripContract {
 
   @Container
   static final KafkaContainer KAFKA =
