@@ -7,6 +7,7 @@ import io.trigmon.nplm.KernelHyperParameters;
 import io.trigmon.nplm.KernelNplm;
 import io.trigmon.nplm.NplmOptions;
 import io.trigmon.nplm.NplmResult;
+import io.trigmon.nplm.Standardisation;
 import io.trigmon.nuisance.NuisanceTerms;
 import io.trigmon.simulation.Process;
 import io.trigmon.simulation.Regime;
@@ -33,7 +34,14 @@ import org.apache.commons.math3.random.Well19937c;
 final class SimulatorPowerStudy {
 
   /** Settings of the study. */
-  record Settings(int nReference, int nData, int nullToys, int signalToys, long seed) {}
+  record Settings(
+      int nReference,
+      int nData,
+      int nullToys,
+      int signalToys,
+      int centres,
+      double percentile,
+      long seed) {}
 
   private final Settings settings;
   private final PrintWriter log;
@@ -54,7 +62,13 @@ final class SimulatorPowerStudy {
                 .seed(settings.seed())
                 .build(),
             settings.nReference());
-    KernelHyperParameters hyper = KernelNplm.protocol(reference, 0, settings.seed());
+    KernelHyperParameters hyper =
+        KernelHyperParameters.byProtocol(
+            Standardisation.of(reference).apply(reference),
+            settings.centres(),
+            KernelHyperParameters.DEFAULT_LAMBDA,
+            settings.percentile(),
+            settings.seed());
     KernelNplm nplm = KernelNplm.prepare(reference, NuisanceTerms.none(), hyper);
     NplmOptions options = NplmOptions.expected(settings.nData());
     log.printf(
@@ -123,7 +137,15 @@ final class SimulatorPowerStudy {
     md.append(
         "\nPublished: Letizia et al., EPJC 82 (2022) 879, with N(0) = 2·10⁴, N_R = 10⁵ and"
             + " M = 2·10⁴ centres. The neural NPLM is not in this build.\n");
-    Path file = out.resolve("simulator-power.md");
+    Path file =
+        out.resolve(
+            settings.centres() == 0 && settings.percentile() == 90
+                ? "simulator-power.md"
+                : String.format(
+                    Locale.ROOT,
+                    "simulator-power-M%d-p%.0f.md",
+                    hyper.centres(),
+                    settings.percentile()));
     Files.writeString(file, md.toString());
     return file;
   }

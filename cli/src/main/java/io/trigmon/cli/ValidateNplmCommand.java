@@ -123,6 +123,20 @@ public final class ValidateNplmCommand implements Callable<Integer> {
       description = "Toys per signal of the simulator power study (default: ${DEFAULT-VALUE}).")
   int powerSignalToys;
 
+  @Option(
+      names = "--power-centres",
+      defaultValue = "0",
+      paramLabel = "M",
+      description = "Nyström centres of the simulator power study (default: ⌈√N_R⌉).")
+  int powerCentres;
+
+  @Option(
+      names = "--power-percentile",
+      defaultValue = "90",
+      paramLabel = "P",
+      description = "Percentile of pairwise distances setting σ (default: ${DEFAULT-VALUE}).")
+  double powerPercentile;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -131,7 +145,13 @@ public final class ValidateNplmCommand implements Callable<Integer> {
       Path file =
           new SimulatorPowerStudy(
                   new SimulatorPowerStudy.Settings(
-                      powerReference, powerData, powerNullToys, powerSignalToys, seed),
+                      powerReference,
+                      powerData,
+                      powerNullToys,
+                      powerSignalToys,
+                      powerCentres,
+                      powerPercentile,
+                      seed),
                   spec.commandLine().getErr())
               .run(out);
       spec.commandLine().getOut().println("report written to " + file);
