@@ -14,7 +14,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TrigmonVersion.class,
     description = "Online trigger-level anomaly monitor: Kafka, Flink, autoencoders and NPLM.",
-    subcommands = {CommandLine.HelpCommand.class, SimulateCommand.class, KafkaCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      SimulateCommand.class,
+      KafkaCommand.class,
+      NplmCommand.class,
+      ValidateCommand.class
+    },
     footer = {
       "",
       "Examples:",

@@ -1,0 +1,103 @@
+package io.trigmon.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trigmon validate nplm}: the NPLM study of issue 3 ({@link NplmStudy}). */
+@Command(
+    name = "nplm",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "NPLM validation study: null calibration, nuisance invariance, power and speed of the kernel"
+          + " NPLM; writes README.md and PNG plots into --out.",
+      "The full study (--n-reference 100000 --n-data 20000 --toys 300) takes hours on two cores;"
+          + " the defaults are a smaller, labelled version."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./trigmon validate nplm --out reports/nplm",
+      "  ./trigmon validate nplm --n-reference 100000 --n-data 20000 --toys 300 --out reports/nplm"
+    })
+public final class ValidateNplmCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--out",
+      defaultValue = "reports/nplm",
+      paramLabel = "DIR",
+      description = "Report directory (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--n-reference",
+      defaultValue = "20000",
+      paramLabel = "N",
+      description = "Reference events N_R of the toy studies (default: ${DEFAULT-VALUE}).")
+  int nReference;
+
+  @Option(
+      names = "--n-data",
+      defaultValue = "4000",
+      paramLabel = "N",
+      description = "Expected data events N(R0) of the toy studies (default: ${DEFAULT-VALUE}).")
+  int nData;
+
+  @Option(
+      names = "--toys",
+      defaultValue = "300",
+      paramLabel = "N",
+      description = "Null toys at ν* = 0 (default: ${DEFAULT-VALUE}).")
+  int toys;
+
+  @Option(
+      names = "--shifted-toys",
+      defaultValue = "100",
+      paramLabel = "N",
+      description =
+          "Toys at each of ν* = ±1σ, and signal toys per signal (default: ${DEFAULT-VALUE}).")
+  int shiftedToys;
+
+  @Option(
+      names = "--scale-sigma",
+      defaultValue = "0.03",
+      paramLabel = "S",
+      description = "σ of the momentum scale nuisance (default: ${DEFAULT-VALUE}, tau-like).")
+  double scaleSigma;
+
+  @Option(
+      names = "--speed-reference",
+      defaultValue = "100000",
+      paramLabel = "N",
+      description = "N_R of the speed measurement (default: ${DEFAULT-VALUE}).")
+  int speedReference;
+
+  @Option(
+      names = "--speed-data",
+      defaultValue = "20000",
+      paramLabel = "N",
+      description = "N_D of the speed measurement (default: ${DEFAULT-VALUE}).")
+  int speedData;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "SEED",
+      description = "Seed of the whole study (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    NplmStudy.Settings settings =
+        new NplmStudy.Settings(
+            nReference, nData, toys, shiftedToys, scaleSigma, speedReference, speedData, seed);
+    Path report = new NplmStudy(settings, spec.commandLine().getErr()).run(out);
+    spec.commandLine().getOut().println("report written to " + report);
+    return 0;
+  }
+}
