@@ -1,0 +1,61 @@
+package io.trigmon.flink.functions;
+
+import io.trigmon.event.DileptonFeatures;
+import io.trigmon.event.Event;
+import io.trigmon.event.EventValidator;
+import io.trigmon.event.Validation;
+import io.trigmon.flink.records.DeadLetter;
+import io.trigmon.flink.records.RawRecord;
+import io.trigmon.flink.records.ScoredEvent;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Decodes and validates each record ({@link EventValidator#decodeAndValidate(byte[])}) and reduces
+ * a valid event to its {@link ScoredEvent}. A record that does not decode or fails validation —
+ * which {@code events.valid} should never hold, but a job must survive — goes to the {@link
+ * #DEAD_LETTERS} side output with its reason; it never fails the job. Counts {@code
+ * trigmon_events_total} and {@code trigmon_dlq_events_total} (per reason) in the operator's metric
+ * group.
+ */
+public final class DecodeEvent extends ProcessFunction<RawRecord, ScoredEvent> {
+
+  /** Records the job cannot use, bound for {@code events.dlq}. */
+  public static final OutputTag<DeadLetter> DEAD_LETTERS =
+      new OutputTag<>(
+          "dead-letters",
+          org.apache.flink.api.common.typeinfo.TypeInformation.of(DeadLetter.class));
+
+  private transient Counter events;
+  private transient MetricGroup deadLetters;
+
+  @Override
+  public void open(org.apache.flink.api.common.functions.OpenContext context) {
+    MetricGroup group = getRuntimeContext().getMetricGroup();
+    events = group.counter("trigmon_events_total");
+    deadLetters = group;
+  }
+
+  @Override
+  public void processElement(RawRecord record, Context context, Collector<ScoredEvent> out) {
+    Validation validation = EventValidator.decodeAndValidate(record.value());
+    if (!validation.isValid()) {
+      String reason = validation.reason().code();
+      deadLetters.addGroup("reason", reason).counter("trigmon_dlq_events_total").inc();
+      context.output(DEAD_LETTERS, new DeadLetter(reason, validation.summary(), record));
+      return;
+    }
+    events.inc();
+    out.collect(score(validation.validEvent()));
+  }
+
+  /** The event's window key, time and features; the autoencoder score is not computed yet. */
+  static ScoredEvent score(Event event) {
+    double[] dilepton =
+        DileptonFeatures.of(event).map(DileptonFeatures::toArray).orElse(new double[0]);
+    return new ScoredEvent(event.stream(), event.eventTimeNanos(), dilepton, Double.NaN);
+  }
+}
