@@ -228,7 +228,8 @@ final class SimulateCommand implements Callable<Integer> {
         spectrum.fractionAbove(300),
         spectrum.fractionAboveError(300));
     double inTail = (spectrum.fractionAbove(150) - spectrum.fractionAbove(500)) * spectrum.size();
-    if (inTail >= MIN_PAIRS_FOR_SUMMARY) {
+    boolean continuum = simulator.process() == Process.DY || simulator.process() == Process.EFT;
+    if (continuum && inTail >= MIN_PAIRS_FOR_SUMMARY) {
       DileptonMassSpectrum.PowerLawFit tail = spectrum.tailSlope(150, 500);
       o.printf(
           Locale.ROOT,

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       KafkaCommand.class,
       NplmCommand.class,
+      NuisanceCommand.class,
+      AeCommand.class,
       ValidateCommand.class
     },
     footer = {

@@ -8,8 +8,14 @@ import picocli.CommandLine.Command;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = "Run a validation study and regenerate its report (Markdown + PNG plots).",
-    subcommands = {ValidateNplmCommand.class},
-    footer = {"", "Examples:", "  ./trigmon validate nplm --out reports/nplm"})
+    subcommands = {ValidateNplmCommand.class, ValidateAeCommand.class},
+    footer = {
+      "",
+      "Examples:",
+      "  ./trigmon validate nplm --out reports/nplm",
+      "  ./trigmon validate ae",
+      "  ./trigmon validate ae --test-events 50000"
+    })
 public final class ValidateCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,143 @@
+package io.trigmon.benchmarks;
+
+import io.trigmon.autoencoder.Architecture;
+import io.trigmon.autoencoder.AutoencoderModel;
+import io.trigmon.autoencoder.DenseLayer;
+import io.trigmon.autoencoder.DenseNetwork;
+import io.trigmon.autoencoder.DjlBatchScorer;
+import io.trigmon.autoencoder.EncodedEvents;
+import io.trigmon.autoencoder.FastAutoencoder;
+import io.trigmon.autoencoder.Normaliser;
+import io.trigmon.autoencoder.SyntheticEvents;
+import io.trigmon.autoencoder.TrainingMode;
+import io.trigmon.event.AutoencoderFeatures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Nanoseconds per event of the autoencoder scorers, side by side: the plain-Java forward pass
+ * ({@link FastAutoencoder}; batch 1 is its single-event path) and DJL micro-batches ({@link
+ * DjlBatchScorer}, one native call per batch), each at micro-batches of 1, 64 and 1024 events, on
+ * one thread with PyTorch limited to one thread. Every invocation scores the same {@value #EVENTS}
+ * standardised events, so JMH's "ns/op" is ns per event. The 57-32-16-8-16-32-57 network has random
+ * Xavier-scaled weights (cost does not depend on their values beyond ReLU sparsity, which is
+ * similar to a trained network's); the inputs are SM-like events with their real padding.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      "-Dai.djl.offline=true",
+      "-Dai.djl.pytorch.num_threads=1",
+      "-Dai.djl.pytorch.num_interop_threads=1"
+    })
+public class AutoencoderScoringBenchmark {
+
+  static final int EVENTS = 1024;
+
+  @Param({"1", "64", "1024"})
+  int batch;
+
+  private EncodedEvents encoded;
+  private FastAutoencoder fast;
+  private DjlBatchScorer djl;
+  private float[][] xBatches;
+  private float[][] maskBatches;
+  private final float[] scores = new float[EVENTS];
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    DenseNetwork network = randomNetwork(Architecture.standard(0), 1);
+    AutoencoderModel model =
+        new AutoencoderModel(TrainingMode.NOMINAL, Normaliser.identity(), network, List.of());
+    encoded = model.encode(new SyntheticEvents(1).standardModel(EVENTS), (double[]) null);
+    fast = model.fast();
+    djl = new DjlBatchScorer(network);
+    int batches = EVENTS / batch;
+    xBatches = new float[batches][];
+    maskBatches = new float[batches][];
+    for (int b = 0; b < batches; b++) {
+      xBatches[b] = slice(encoded.x(), b * batch * 57, batch * 57);
+      maskBatches[b] = slice(encoded.mask(), b * batch * 19, batch * 19);
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    djl.close();
+  }
+
+  /** Plain Java: per-event calls at batch 1, the tiled batch pass otherwise. */
+  @Benchmark
+  @OperationsPerInvocation(EVENTS)
+  public void plainJava(Blackhole blackhole) {
+    if (batch == 1) {
+      float[] x = encoded.x();
+      float[] mask = encoded.mask();
+      for (int e = 0; e < EVENTS; e++) {
+        blackhole.consume(fast.score(x, e * 57, mask, e * AutoencoderFeatures.SLOTS));
+      }
+      return;
+    }
+    for (int b = 0; b < xBatches.length; b++) {
+      fast.score(xBatches[b], maskBatches[b], batch, scores);
+      blackhole.consume(scores);
+    }
+  }
+
+  /** DJL: one Predictor call per micro-batch. */
+  @Benchmark
+  @OperationsPerInvocation(EVENTS)
+  public void djlBatched(Blackhole blackhole) {
+    for (int b = 0; b < xBatches.length; b++) {
+      blackhole.consume(djl.score(xBatches[b], maskBatches[b], batch));
+    }
+  }
+
+  private static float[] slice(float[] values, int from, int length) {
+    float[] out = new float[length];
+    System.arraycopy(values, from, out, 0, length);
+    return out;
+  }
+
+  private static DenseNetwork randomNetwork(Architecture architecture, long seed) {
+    Random random = new Random(seed);
+    List<DenseLayer> layers = new ArrayList<>();
+    for (int l = 0; l < architecture.depth(); l++) {
+      int in = architecture.layers().get(l);
+      int out = architecture.layers().get(l + 1);
+      double scale = Math.sqrt(2.0 / (in + out));
+      float[] w = new float[in * out];
+      float[] b = new float[out];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = (float) (scale * random.nextGaussian());
+      }
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (float) (0.1 * random.nextGaussian());
+      }
+      layers.add(new DenseLayer(in, out, w, b));
+    }
+    return new DenseNetwork(layers);
+  }
+}

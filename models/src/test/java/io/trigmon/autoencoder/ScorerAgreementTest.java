@@ -1,0 +1,92 @@
+package io.trigmon.autoencoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.trigmon.event.Event;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The plain-Java forward pass must give DJL's scores: both load the same parameters. */
+class ScorerAgreementTest {
+
+  private static final int EVENTS = 10_000;
+  private static final double TOLERANCE = 1e-5;
+
+  @Test
+  void fastAndBatchedScorersAgreeWithDjlOnTenThousandEvents() {
+    check(Architecture.standard(0), TrainingMode.NOMINAL, List.of());
+  }
+
+  @Test
+  void parametrisedNetworkAgreesToo() {
+    check(
+        Architecture.standard(2), TrainingMode.PARAMETRISED, MomentumScaleShift.standard().names());
+  }
+
+  @Test
+  void trainingLossPerEventIsTheScore() {
+    List<Event> events = new SyntheticEvents(13).standardModel(500);
+    AutoencoderModel model =
+        new AutoencoderModel(
+            TrainingMode.NOMINAL,
+            Normaliser.identity(),
+            TestNetworks.random(Architecture.standard(0), 4),
+            List.of());
+    EncodedEvents encoded = model.encode(events, (double[]) null);
+    int n = encoded.size();
+    float[] reconstruction = new float[n * 57];
+    float[] featureMask = new float[n * 57];
+    float[] expected = new float[n];
+    FastAutoencoder fast = model.fast();
+    float[] one = new float[57];
+    for (int e = 0; e < n; e++) {
+      fast.reconstruct(encoded.x(), e * 57, one);
+      System.arraycopy(one, 0, reconstruction, e * 57, 57);
+      ReconstructionError.featureMask(encoded.mask(), e * 19, featureMask, e * 57);
+      expected[e] = ReconstructionError.of(encoded.x(), e * 57, one, 0, encoded.mask(), e * 19);
+    }
+    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+      float[] loss =
+          DjlLoss.maskedError(
+                  manager.create(reconstruction, new Shape(n, 57)),
+                  manager.create(encoded.x(), new Shape(n, 57)),
+                  manager.create(featureMask, new Shape(n, 57)))
+              .toFloatArray();
+      for (int e = 0; e < n; e++) {
+        assertThat((double) loss[e])
+            .isCloseTo(expected[e], within(1e-6 * Math.max(1, expected[e])));
+      }
+    }
+  }
+
+  private static void check(Architecture architecture, TrainingMode mode, List<String> nuisances) {
+    List<Event> events = new SyntheticEvents(11).standardModel(EVENTS);
+    events.addAll(new SyntheticEvents(12).anomalies(200));
+    AutoencoderModel model =
+        new AutoencoderModel(
+            mode, Normaliser.identity(), TestNetworks.random(architecture, 3), nuisances);
+    EncodedEvents encoded =
+        model.encode(events, nuisances.isEmpty() ? null : new double[] {0.7, -1.2});
+    int n = encoded.size();
+
+    float[] djl = new float[n];
+    try (DjlBatchScorer scorer = new DjlBatchScorer(model.network())) {
+      scorer.score(encoded.x(), encoded.mask(), n, 1024, djl);
+    }
+    float[] batched = new float[n];
+    FastAutoencoder fast = model.fast();
+    fast.score(encoded.x(), encoded.mask(), n, batched);
+
+    double worst = 0;
+    for (int e = 0; e < n; e++) {
+      float single = fast.score(encoded.x(), e * encoded.inputs(), encoded.mask(), e * 19);
+      double scale = Math.max(1, Math.abs(djl[e]));
+      worst = Math.max(worst, Math.abs(single - djl[e]) / scale);
+      worst = Math.max(worst, Math.abs(batched[e] - djl[e]) / scale);
+    }
+    assertThat(worst).as("largest |Δscore| / max(1, score)").isLessThanOrEqualTo(TOLERANCE);
+  }
+}
