@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       NplmCommand.class,
       NuisanceCommand.class,
       AeCommand.class,
-      ValidateCommand.class
+      ValidateCommand.class,
+      MonitorCommand.class
     },
     footer = {
       "",
