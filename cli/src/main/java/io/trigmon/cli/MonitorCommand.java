@@ -1,14 +1,18 @@
 package io.trigmon.cli;
 
+import com.sun.net.httpserver.HttpServer;
 import io.trigmon.flink.MonitorJob;
+import io.trigmon.flink.MonitorMetrics;
 import io.trigmon.flink.MonitorModels;
 import io.trigmon.flink.MonitorSettings;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -79,9 +83,46 @@ public final class MonitorCommand implements Callable<Integer> {
       description = "Parallelism of the local job (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      defaultValue = "9249",
+      description =
+          "Serve the trigmon_* metrics at http://127.0.0.1:PORT/metrics; 0 for a free port,"
+              + " -1 for none (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     MonitorSettings settings = settings();
+    HttpServer metrics = null;
+    if (metricsPort >= 0) {
+      try {
+        metrics = MonitorMetrics.serve(metricsPort);
+      } catch (UncheckedIOException e) {
+        throw new UserException(
+            "--metrics-port: cannot listen on 127.0.0.1:"
+                + metricsPort
+                + " (try --metrics-port 0)");
+      }
+      spec.commandLine()
+          .getOut()
+          .println("Metrics: http://127.0.0.1:" + metrics.getAddress().getPort() + "/metrics");
+      spec.commandLine().getOut().flush();
+    }
+    try {
+      run(settings);
+    } finally {
+      if (metrics != null) {
+        metrics.stop(0);
+      }
+    }
+    return 0;
+  }
+
+  private void run(MonitorSettings settings) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(parallelism);
     new MonitorJob(
@@ -90,7 +131,6 @@ public final class MonitorCommand implements Callable<Integer> {
             MonitorJob.deadLetterSink(bootstrap, "events.dlq"),
             settings)
         .execute(env);
-    return 0;
   }
 
   MonitorSettings settings() {

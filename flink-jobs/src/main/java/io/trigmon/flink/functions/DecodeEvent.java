@@ -4,11 +4,10 @@ import io.trigmon.event.DileptonFeatures;
 import io.trigmon.event.Event;
 import io.trigmon.event.EventValidator;
 import io.trigmon.event.Validation;
+import io.trigmon.flink.MonitorMetrics;
 import io.trigmon.flink.records.DeadLetter;
 import io.trigmon.flink.records.RawRecord;
 import io.trigmon.flink.records.ScoredEvent;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -29,27 +28,18 @@ public final class DecodeEvent extends ProcessFunction<RawRecord, ScoredEvent> {
           "dead-letters",
           org.apache.flink.api.common.typeinfo.TypeInformation.of(DeadLetter.class));
 
-  private transient Counter events;
-  private transient MetricGroup deadLetters;
-
-  @Override
-  public void open(org.apache.flink.api.common.functions.OpenContext context) {
-    MetricGroup group = getRuntimeContext().getMetricGroup();
-    events = group.counter("trigmon_events_total");
-    deadLetters = group;
-  }
-
   @Override
   public void processElement(RawRecord record, Context context, Collector<ScoredEvent> out) {
     Validation validation = EventValidator.decodeAndValidate(record.value());
     if (!validation.isValid()) {
       String reason = validation.reason().code();
-      deadLetters.addGroup("reason", reason).counter("trigmon_dlq_events_total").inc();
+      MonitorMetrics.deadLetter(reason);
       context.output(DEAD_LETTERS, new DeadLetter(reason, validation.summary(), record));
       return;
     }
-    events.inc();
-    out.collect(score(validation.validEvent()));
+    Event event = validation.validEvent();
+    MonitorMetrics.event(event.stream());
+    out.collect(score(event));
   }
 
   /** The event's window key, time and features; the autoencoder score is not computed yet. */

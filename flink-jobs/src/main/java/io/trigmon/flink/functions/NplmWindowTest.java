@@ -1,6 +1,7 @@
 package io.trigmon.flink.functions;
 
 import io.trigmon.calibration.Calibration;
+import io.trigmon.flink.MonitorMetrics;
 import io.trigmon.flink.MonitorModels;
 import io.trigmon.flink.MonitorSettings;
 import io.trigmon.flink.records.ScoredEvent;
@@ -8,6 +9,7 @@ import io.trigmon.flink.records.WindowResult;
 import io.trigmon.nplm.NplmOptions;
 import io.trigmon.nplm.NplmResult;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -44,7 +46,6 @@ public final class NplmWindowTest
 
   private final MonitorSettings settings;
   private transient MonitorModels models;
-  private transient WindowMetrics metrics;
 
   public NplmWindowTest(MonitorSettings settings) {
     this.settings = settings;
@@ -53,7 +54,6 @@ public final class NplmWindowTest
   @Override
   public void open(OpenContext context) {
     models = MonitorModels.load(Path.of(settings.models()));
-    metrics = new WindowMetrics(getRuntimeContext().getMetricGroup());
   }
 
   @Override
@@ -73,7 +73,8 @@ public final class NplmWindowTest
         window.length == 0
             ? empty(stream, bounds, events.size(), options)
             : tested(stream, bounds, events, window, options);
-    metrics.record(result, context.currentProcessingTime());
+    MonitorMetrics.window(
+        result, Duration.ofMillis(context.currentProcessingTime() - bounds.getEnd()));
     out.collect(result);
   }
 
