@@ -51,14 +51,14 @@ import org.junit.jupiter.api.io.TempDir;
  * (M12 &gt; 100 GeV), reference N_R = 10 000 (N_R/N_D = 10), σ, M = ⌈√N_R⌉ = 100 and λ by the
  * published protocol; the shape-only calibration is 100 null toys of 1000 events resampled from an
  * independent DY pool of 40 000 events (fitted χ² dof ≈ 77; χ² tail beyond the toys). Sizes were
- * set by test time (the whole IT takes about two minutes on two shared cores), then the signal:
- * a probe with 80 Z′ events per window (8 %) gave Z ≈ 7.6–9.4 — too easy to be a fair test — so 50
- * (5 %) was chosen, which gives Z = 6.1, 5.6 and 3.3 in windows 5–7 and Z between −1.6 and 1.5 in
- * the nine background windows for these seeds: the excess windows pass Z ≥ 3 but not by a wide
- * margin, and a background window at Z ≥ 2 would be a 2.3 % fluctuation. For scale: the kernel
- * test's power for N(S) = 30 on N(0) = 2·10⁴ is 13 % at Z ≥ 3 (Letizia et al., Table 1); here S/B
- * is about 5/100 instead of 0.15/100. The background windows' t agree to all printed digits with
- * the same windows tested directly with {@code KernelNplm} outside Flink.
+ * set by test time (the whole IT takes about two minutes on two shared cores), then the signal: a
+ * probe with 80 Z′ events per window (8 %) gave Z ≈ 7.6–9.4 — too easy to be a fair test — so 50 (5
+ * %) was chosen, which gives Z = 6.1, 5.6 and 3.3 in windows 5–7 and Z between −1.6 and 1.5 in the
+ * nine background windows for these seeds: the excess windows pass Z ≥ 3 but not by a wide margin,
+ * and a background window at Z ≥ 2 would be a 2.3 % fluctuation. For scale: the kernel test's power
+ * for N(S) = 30 on N(0) = 2·10⁴ is 13 % at Z ≥ 3 (Letizia et al., Table 1); here S/B is about 5/100
+ * instead of 0.15/100. The background windows' t agree to all printed digits with the same windows
+ * tested directly with {@code KernelNplm} outside Flink.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class MonitorJobIT {
