@@ -7,6 +7,8 @@ import io.trigmon.calibration.CalibratedNplm;
 import io.trigmon.io.FeatureTable;
 import io.trigmon.io.RecordedFileException;
 import io.trigmon.nplm.NplmOptions;
+import io.trigmon.nuisance.NuisanceModel;
+import io.trigmon.nuisance.ShapeNuisanceModel;
 import io.trigmon.store.ModelFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -187,12 +189,8 @@ public final class NplmCommand implements Callable<Integer> {
     }
     if (method.equals("nn")) {
       throw new UserException(
-          "--method nn (the neural NPLM) is not available in this build yet; use --method kernel");
-    }
-    if (nuisanceModel != null) {
-      throw new UserException(
-          "--nuisance-model is not available in this build yet (the δ̂ models are not merged);"
-              + " run without it");
+          "--method nn is not wired into this command yet (the neural NPLM fits τ only, without Δ and"
+              + " calibration); use --method kernel");
     }
     int toys = calibration.toys == null ? 100 : calibration.toys;
     if (toys < 5) {
@@ -201,6 +199,14 @@ public final class NplmCommand implements Callable<Integer> {
     double sigmaN =
         normSigma != null ? normSigma : nuisanceModel != null ? NplmOptions.DEFAULT_NORM_SIGMA : 0;
     NplmOptions options = new NplmOptions(expected, sigmaN, aux, 1e-6, 100);
+    ShapeNuisanceModel model = null;
+    if (nuisanceModel != null) {
+      try {
+        model = NuisanceModel.load(nuisanceModel);
+      } catch (ModelFileException e) {
+        throw new UserException(e.getMessage());
+      }
+    }
     double[][] referenceRows = read(reference);
     double[][] dataRows = read(data);
     CalibratedNplm.Outcome outcome;
@@ -211,7 +217,7 @@ public final class NplmCommand implements Callable<Integer> {
                   referenceRows,
                   dataRows,
                   options,
-                  null,
+                  model,
                   centres,
                   seed,
                   calibration.directory != null ? 0 : toyFraction,
@@ -233,12 +239,12 @@ public final class NplmCommand implements Callable<Integer> {
     cal.put("ks_distance", outcome.calibration().fit().ksDistance());
     cal.put("ks_p_value", outcome.calibration().fit().ksPValue());
     out.put("calibration", cal);
-    Map<String, Object> model = new LinkedHashMap<>();
-    model.put("sigma", outcome.hyper().sigma());
-    model.put("centres", outcome.hyper().centres());
-    model.put("lambda", outcome.hyper().lambda());
-    model.put("reference_sha256", outcome.referenceSha256());
-    out.put("model", model);
+    Map<String, Object> kernel = new LinkedHashMap<>();
+    kernel.put("sigma", outcome.hyper().sigma());
+    kernel.put("centres", outcome.hyper().centres());
+    kernel.put("lambda", outcome.hyper().lambda());
+    kernel.put("reference_sha256", outcome.referenceSha256());
+    out.put("model", kernel);
     if (json.toAbsolutePath().getParent() != null) {
       Files.createDirectories(json.toAbsolutePath().getParent());
     }

@@ -387,6 +387,9 @@ final class NplmStudy {
     md.append(powerRow("resonance-like bump (pT ≈ 95 GeV)", 30, zBump));
     md.append(powerRow("non-resonant tail (∝ M12⁴)", 53, zTail));
     md.append("\n![power](power_z.png)\n\n");
+    md.append(
+        "Power on the event simulator's Z′(300 GeV) and EFT signals at the benchmark size:"
+            + " [simulator-power.md](simulator-power.md) (`--simulator-power`).\n\n");
     md.append("## 4. Speed\n\n");
     md.append(
         String.format(

@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
       NplmCommand.class,
       NuisanceCommand.class,
       AeCommand.class,
+      ReplayCommand.class,
+      RecordCommand.class,
+      StreamAppCommand.class,
       ValidateCommand.class,
       MonitorCommand.class
     },

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  ./trigmon validate nplm --out reports/nplm",
+      "  ./trigmon validate nplm --simulator-power --power-null-toys 60 --power-signal-toys 30",
       "  ./trigmon validate nplm --n-reference 100000 --n-data 20000 --toys 300 --out reports/nplm"
     })
 public final class ValidateNplmCommand implements Callable<Integer> {
@@ -89,10 +90,73 @@ public final class ValidateNplmCommand implements Callable<Integer> {
       description = "Seed of the whole study (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--simulator-power",
+      description = "Run only the power study on the simulator's signals (simulator-power.md).")
+  boolean simulatorPower;
+
+  @Option(
+      names = "--power-reference",
+      defaultValue = "100000",
+      paramLabel = "N",
+      description = "N_R of the simulator power study (default: ${DEFAULT-VALUE}).")
+  int powerReference;
+
+  @Option(
+      names = "--power-data",
+      defaultValue = "20000",
+      paramLabel = "N",
+      description = "N(0) of the simulator power study (default: ${DEFAULT-VALUE}).")
+  int powerData;
+
+  @Option(
+      names = "--power-null-toys",
+      defaultValue = "100",
+      paramLabel = "N",
+      description = "Null toys of the simulator power study (default: ${DEFAULT-VALUE}).")
+  int powerNullToys;
+
+  @Option(
+      names = "--power-signal-toys",
+      defaultValue = "100",
+      paramLabel = "N",
+      description = "Toys per signal of the simulator power study (default: ${DEFAULT-VALUE}).")
+  int powerSignalToys;
+
+  @Option(
+      names = "--power-centres",
+      defaultValue = "0",
+      paramLabel = "M",
+      description = "Nyström centres of the simulator power study (default: ⌈√N_R⌉).")
+  int powerCentres;
+
+  @Option(
+      names = "--power-percentile",
+      defaultValue = "90",
+      paramLabel = "P",
+      description = "Percentile of pairwise distances setting σ (default: ${DEFAULT-VALUE}).")
+  double powerPercentile;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    if (simulatorPower) {
+      Path file =
+          new SimulatorPowerStudy(
+                  new SimulatorPowerStudy.Settings(
+                      powerReference,
+                      powerData,
+                      powerNullToys,
+                      powerSignalToys,
+                      powerCentres,
+                      powerPercentile,
+                      seed),
+                  spec.commandLine().getErr())
+              .run(out);
+      spec.commandLine().getOut().println("report written to " + file);
+      return 0;
+    }
     NplmStudy.Settings settings =
         new NplmStudy.Settings(
             nReference, nData, toys, shiftedToys, scaleSigma, speedReference, speedData, seed);

@@ -131,6 +131,27 @@ class NplmCommandTest {
     assertThat(err.toString()).contains("nope.csv");
   }
 
+  @Test
+  void aDirectoryThatIsNoNuisanceModelIsAUserError(@TempDir Path dir) throws Exception {
+    Path reference = csv(dir, "ref.csv", 500, 5);
+    Path data = csv(dir, "data.csv", 100, 6);
+    StringWriter err = new StringWriter();
+    int code =
+        run(
+            err,
+            "nplm",
+            "--reference",
+            reference.toString(),
+            "--data",
+            data.toString(),
+            "--nuisance-model",
+            dir.toString(),
+            "--json",
+            dir.resolve("o.json").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("manifest");
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = new String[a.length + b.length];
     System.arraycopy(a, 0, out, 0, a.length);

@@ -13,7 +13,8 @@ import java.util.Map;
  *   <li>p = k/N, k the number of toys with t ≥ the observed value, when k ≥ {@link #MIN_TAIL_TOYS}
  *       (the toys suffice: the empirical p has at most ~30 % relative error; being at least k/N it
  *       respects the 1/N_toys floor of the published protocol);
- *   <li>the fitted χ² upper tail beyond, where too few toys are left to count.
+ *   <li>the fitted χ² upper tail beyond either end of the toys: where too few toys are left above t
+ *       to count, and where t lies below almost every toy (so that p stays below 1 and Z finite).
  * </ul>
  *
  * and Z = Φ⁻¹(1 − p), computed from the upper tail.
@@ -63,7 +64,10 @@ public record Calibration(ChiSquareFit fit, Map<Double, double[]> toys) {
   public double logPValue(double t) {
     double[] sorted = allToys();
     int above = sorted.length - lowerBound(sorted, t);
-    if (above >= MIN_TAIL_TOYS) {
+    int below = sorted.length - above;
+    // Beyond either end of the toys the fitted χ² speaks: an empirical p of 1 (t below every toy)
+    // would give Z = −∞ on a dashboard, where the χ² gives a finite, honest negative Z.
+    if (above >= MIN_TAIL_TOYS && below >= MIN_TAIL_TOYS) {
       return Math.log((double) above / sorted.length);
     }
     return ZScore.logChiSquareTail(t, fit.dof());

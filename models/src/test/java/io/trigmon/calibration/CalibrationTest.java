@@ -29,6 +29,14 @@ class CalibrationTest {
   }
 
   @Test
+  void tBelowAlmostEveryToyGetsTheChiSquarePAndAFiniteZ() {
+    double t = CALIBRATION.allToys()[3]; // 997 of 1000 toys at or above it
+    double chiSquareP = Math.exp(ZScore.logChiSquareTail(t, CALIBRATION.dof()));
+    assertThat(CALIBRATION.pValue(t)).isCloseTo(chiSquareP, within(1e-12)).isLessThan(1);
+    assertThat(CALIBRATION.z(t)).isNegative().isGreaterThan(-10);
+  }
+
+  @Test
   void zIsTheInverseNormalUpperTailOfP() {
     double t = 60;
     assertThat(CALIBRATION.z(t)).isCloseTo(ZScore.fromP(CALIBRATION.pValue(t)), within(1e-9));

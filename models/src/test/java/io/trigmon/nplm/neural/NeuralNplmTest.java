@@ -60,7 +60,10 @@ class NeuralNplmTest {
     double aNorm = 0.5;
     NeuralNplmProblem problem =
         new NeuralNplmProblem(x, W, x, terms, terms, 0.025, true, new double[] {aShape, aNorm});
-    NeuralNplmFit fit = nplm(700).tau(problem);
+    // ν_N is degenerate with a constant f and reaches a_N only through its constraint: give Adam
+    // enough epochs that float rounding (which differs with PyTorch's kernels) cannot stop it
+    // short.
+    NeuralNplmFit fit = nplm(2000).tau(problem);
     assertThat(fit.nuHat().get("scale")).isCloseTo(aShape, within(0.05));
     assertThat(fit.nuHat().get(NeuralNplm.NORM)).isCloseTo(aNorm, within(0.05));
     double expected = tauStar() + aShape * aShape + aNorm * aNorm;

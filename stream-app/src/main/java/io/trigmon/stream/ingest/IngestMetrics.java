@@ -1,0 +1,90 @@
+package io.trigmon.stream.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.trigmon.event.Reason;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The ingest counters (DESIGN §7). In Prometheus form:
+ *
+ * <ul>
+ *   <li>{@code trigmon_events_total{stream}}: valid events passed on, per stream key. Stream keys
+ *       come from the input, so at most {@link #MAX_STREAM_LABELS} distinct ones get a label; the
+ *       rest are counted under {@value #OTHER_STREAMS}.
+ *   <li>{@code trigmon_dlq_events_total{reason}}: records sent to the dead-letter topic, per reason
+ *       code. Every reason is registered at zero from the start, so a rate is defined before the
+ *       first bad record.
+ * </ul>
+ *
+ * Counters count processing, not commits: after a crash under exactly-once a re-processed record is
+ * counted again although it is written once.
+ */
+public final class IngestMetrics {
+
+  /** Micrometer name of the valid-event counter ({@code trigmon_events_total}). */
+  public static final String EVENTS = "trigmon.events";
+
+  /** Micrometer name of the dead-letter counter ({@code trigmon_dlq_events_total}). */
+  public static final String DLQ_EVENTS = "trigmon.dlq.events";
+
+  /** Most stream keys that get a label of their own. */
+  public static final int MAX_STREAM_LABELS = 200;
+
+  /** Stream label of the events beyond {@link #MAX_STREAM_LABELS} keys. */
+  public static final String OTHER_STREAMS = "_other";
+
+  private final MeterRegistry registry;
+  private final Map<Reason, Counter> dlqByReason = new EnumMap<>(Reason.class);
+  private final Counter processingErrors;
+  private final Map<String, Counter> eventsByStream = new ConcurrentHashMap<>();
+
+  public IngestMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    for (Reason reason : Reason.values()) {
+      dlqByReason.put(reason, dlqCounter(reason.code()));
+    }
+    processingErrors = dlqCounter(DeadLetter.PROCESSING_ERROR);
+  }
+
+  private Counter dlqCounter(String code) {
+    return Counter.builder(DLQ_EVENTS)
+        .description("Records sent to events.dlq, by reason")
+        .tag("reason", code)
+        .register(registry);
+  }
+
+  /** Counts a valid event of a stream. */
+  public void valid(String stream) {
+    Counter counter = eventsByStream.get(stream);
+    if (counter == null) {
+      String label = eventsByStream.size() < MAX_STREAM_LABELS ? stream : OTHER_STREAMS;
+      counter =
+          eventsByStream.computeIfAbsent(
+              label,
+              s ->
+                  Counter.builder(EVENTS)
+                      .description("Valid events passed on to events.valid, by stream")
+                      .tag("stream", s)
+                      .register(registry));
+    }
+    counter.increment();
+  }
+
+  /** Counts a rejected record. */
+  public void rejected(Reason reason) {
+    dlqByReason.get(reason).increment();
+  }
+
+  /** Counts a record whose processing failed unexpectedly. */
+  public void processingError() {
+    processingErrors.increment();
+  }
+
+  /** Records rejected for a reason so far. */
+  public double rejectedCount(Reason reason) {
+    return dlqByReason.get(reason).count();
+  }
+}
