@@ -1,7 +1,7 @@
 package io.trigmon.flink;
 
 import io.trigmon.flink.functions.ByStream;
-import io.trigmon.flink.functions.DecodeEvent;
+import io.trigmon.flink.functions.DecodeAndScore;
 import io.trigmon.flink.functions.EventTimestamp;
 import io.trigmon.flink.functions.FireOnceAfterLateness;
 import io.trigmon.flink.functions.NplmWindowTest;
@@ -78,11 +78,11 @@ public final class MonitorJob {
     SingleOutputStreamOperator<ScoredEvent> decoded =
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "events")
             .uid("events-source")
-            .process(new DecodeEvent())
-            .name("decode and validate")
+            .process(new DecodeAndScore(settings.models()))
+            .name("decode, validate and score")
             .uid("decode");
     decoded
-        .getSideOutput(DecodeEvent.DEAD_LETTERS)
+        .getSideOutput(DecodeAndScore.DEAD_LETTERS)
         .sinkTo(deadLetters)
         .name("dead letters")
         .uid("dead-letter-sink");

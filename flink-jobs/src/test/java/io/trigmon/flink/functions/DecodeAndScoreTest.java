@@ -2,19 +2,29 @@ package io.trigmon.flink.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trigmon.autoencoder.AutoencoderModel;
+import io.trigmon.autoencoder.DenseLayer;
+import io.trigmon.autoencoder.DenseNetwork;
+import io.trigmon.autoencoder.Normaliser;
+import io.trigmon.autoencoder.TrainingMode;
+import io.trigmon.event.AutoencoderFeatures;
 import io.trigmon.event.Event;
 import io.trigmon.event.EventCodec;
 import io.trigmon.event.Particle;
+import io.trigmon.flink.MonitorModels;
 import io.trigmon.flink.records.DeadLetter;
 import io.trigmon.flink.records.RawRecord;
 import io.trigmon.flink.records.ScoredEvent;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-class DecodeEventTest {
+class DecodeAndScoreTest {
 
   static Event dimuon(long timeNanos, float ptMuon) {
     return new Event(
@@ -33,10 +43,13 @@ class DecodeEventTest {
     return new RawRecord("events.valid", 0, 42, null, value);
   }
 
+  @TempDir Path models;
+
   @Test
   void validEventBecomesScoredEventWithDileptonFeatures() throws Exception {
     try (var harness =
-        new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new DecodeEvent()))) {
+        new OneInputStreamOperatorTestHarness<>(
+            new ProcessOperator<>(new DecodeAndScore(models.toString())))) {
       harness.open();
       harness.processElement(new StreamRecord<>(raw(EventCodec.encode(dimuon(5_000_000, 60f)))));
 
@@ -46,14 +59,16 @@ class DecodeEventTest {
       assertThat(out.get(0).eventTimeNanos()).isEqualTo(5_000_000);
       assertThat(out.get(0).dilepton()).hasSize(5);
       assertThat(out.get(0).dilepton()[0]).isEqualTo(80.0);
-      assertThat(harness.getSideOutput(DecodeEvent.DEAD_LETTERS)).isNull();
+      assertThat(out.get(0).aeScore()).as("no autoencoder in the model directory").isNaN();
+      assertThat(harness.getSideOutput(DecodeAndScore.DEAD_LETTERS)).isNull();
     }
   }
 
   @Test
   void badRecordsGoToTheDeadLetterSideOutputWithTheirReason() throws Exception {
     try (var harness =
-        new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new DecodeEvent()))) {
+        new OneInputStreamOperatorTestHarness<>(
+            new ProcessOperator<>(new DecodeAndScore(models.toString())))) {
       harness.open();
       byte[] garbage = {1, 2, 3, 4};
       harness.processElement(new StreamRecord<>(raw(garbage)));
@@ -62,7 +77,7 @@ class DecodeEventTest {
 
       assertThat(harness.extractOutputValues()).isEmpty();
       List<DeadLetter> letters =
-          harness.getSideOutput(DecodeEvent.DEAD_LETTERS).stream()
+          harness.getSideOutput(DecodeAndScore.DEAD_LETTERS).stream()
               .map(StreamRecord::getValue)
               .toList();
       assertThat(letters)
@@ -70,6 +85,39 @@ class DecodeEventTest {
           .containsExactly("bad_magic", "negative_pt", "empty");
       assertThat(letters.get(0).source().value()).isEqualTo(garbage);
       assertThat(letters.get(0).source().offset()).isEqualTo(42);
+    }
+  }
+
+  /** A small untrained 57-8-57 network: the operator must give the model's own score. */
+  static AutoencoderModel smallAutoencoder() {
+    int d = AutoencoderFeatures.DIMENSION;
+    SplittableRandom random = new SplittableRandom(3);
+    float[] w1 = new float[8 * d];
+    float[] w2 = new float[d * 8];
+    for (int i = 0; i < w1.length; i++) {
+      w1[i] = (float) random.nextGaussian() * 0.1f;
+      w2[i] = (float) random.nextGaussian() * 0.1f;
+    }
+    DenseNetwork network =
+        new DenseNetwork(
+            List.of(
+                new DenseLayer(d, 8, w1, new float[8]), new DenseLayer(8, d, w2, new float[d])));
+    return new AutoencoderModel(TrainingMode.NOMINAL, Normaliser.identity(), network, List.of());
+  }
+
+  @Test
+  void withAnAutoencoderEachEventCarriesItsScore() throws Exception {
+    AutoencoderModel model = smallAutoencoder();
+    model.save(models.resolve(MonitorModels.AUTOENCODER), "ae-test");
+    Event event = dimuon(5_000_000, 60f);
+    try (var harness =
+        new OneInputStreamOperatorTestHarness<>(
+            new ProcessOperator<>(new DecodeAndScore(models.toString())))) {
+      harness.open();
+      harness.processElement(new StreamRecord<>(raw(EventCodec.encode(event))));
+
+      double score = harness.extractOutputValues().get(0).aeScore();
+      assertThat(score).isFinite().isEqualTo((double) model.scorer(null).score(event));
     }
   }
 }
