@@ -85,6 +85,7 @@ class MonitorJobIT {
   static void writeModelsAndEvents(KafkaBroker broker) {
     kafka = broker;
     SCENARIO.writeModels(models);
+    TestAutoencoder.small().save(models.resolve(MonitorModels.AUTOENCODER), "ae-it");
     for (int i = 0; i < SCENARIO.windows(); i++) {
       windows.add(SCENARIO.windowEvents(i));
     }
@@ -105,6 +106,9 @@ class MonitorJobIT {
     for (int i = 0; i < SCENARIO.windows(); i++) {
       JsonNode window = run.results().get(i);
       assertThat(window.get("n_data").asInt()).as("window %d", i).isEqualTo(1000);
+      assertThat(window.get("ae_score_quantiles").get("q99").asDouble())
+          .isGreaterThanOrEqualTo(window.get("ae_score_quantiles").get("q50").asDouble());
+      assertThat(window.get("model_versions").get("autoencoder").asText()).isEqualTo("ae-it");
       double z = window.get("z").asDouble();
       System.out.printf(
           "window %d t=%.2f Z=%.2f excess_m12=%s%n",
@@ -120,7 +124,8 @@ class MonitorJobIT {
     // The MiniCluster runs in this JVM: its tasks recorded into this registry.
     assertThat(MonitorMetrics.registry().scrape())
         .contains("trigmon_window_z{stream=\"" + MonitorScenario.STREAM + "\"}")
-        .contains("trigmon_events_total{stream=\"" + MonitorScenario.STREAM + "\"}");
+        .contains("trigmon_events_total{stream=\"" + MonitorScenario.STREAM + "\"}")
+        .contains("trigmon_ae_score_count{stream=\"" + MonitorScenario.STREAM + "\"}");
   }
 
   /**

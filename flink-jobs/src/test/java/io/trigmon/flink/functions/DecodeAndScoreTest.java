@@ -3,21 +3,16 @@ package io.trigmon.flink.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trigmon.autoencoder.AutoencoderModel;
-import io.trigmon.autoencoder.DenseLayer;
-import io.trigmon.autoencoder.DenseNetwork;
-import io.trigmon.autoencoder.Normaliser;
-import io.trigmon.autoencoder.TrainingMode;
-import io.trigmon.event.AutoencoderFeatures;
 import io.trigmon.event.Event;
 import io.trigmon.event.EventCodec;
 import io.trigmon.event.Particle;
 import io.trigmon.flink.MonitorModels;
+import io.trigmon.flink.TestAutoencoder;
 import io.trigmon.flink.records.DeadLetter;
 import io.trigmon.flink.records.RawRecord;
 import io.trigmon.flink.records.ScoredEvent;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
@@ -88,26 +83,9 @@ class DecodeAndScoreTest {
     }
   }
 
-  /** A small untrained 57-8-57 network: the operator must give the model's own score. */
-  static AutoencoderModel smallAutoencoder() {
-    int d = AutoencoderFeatures.DIMENSION;
-    SplittableRandom random = new SplittableRandom(3);
-    float[] w1 = new float[8 * d];
-    float[] w2 = new float[d * 8];
-    for (int i = 0; i < w1.length; i++) {
-      w1[i] = (float) random.nextGaussian() * 0.1f;
-      w2[i] = (float) random.nextGaussian() * 0.1f;
-    }
-    DenseNetwork network =
-        new DenseNetwork(
-            List.of(
-                new DenseLayer(d, 8, w1, new float[8]), new DenseLayer(8, d, w2, new float[d])));
-    return new AutoencoderModel(TrainingMode.NOMINAL, Normaliser.identity(), network, List.of());
-  }
-
   @Test
   void withAnAutoencoderEachEventCarriesItsScore() throws Exception {
-    AutoencoderModel model = smallAutoencoder();
+    AutoencoderModel model = TestAutoencoder.small();
     model.save(models.resolve(MonitorModels.AUTOENCODER), "ae-test");
     Event event = dimuon(5_000_000, 60f);
     try (var harness =
