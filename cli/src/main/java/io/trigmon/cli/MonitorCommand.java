@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
           + " one result per window (t, tau, delta, nu_hat, p, Z) to monitor.results"
           + " (exactly-once); unusable records go to events.dlq. Runs until Ctrl-C.",
       "The model directory holds nplm/ (the reference model written by 'trigmon nplm"
-          + " --save-model') and optionally calibration/ (without it, no p and Z)."
+          + " --save-model'), optionally calibration/ (without it, no p and Z) and autoencoder/"
+          + " (without it, no anomaly scores)."
     },
     footer = {
       "",
@@ -52,7 +53,7 @@ public final class MonitorCommand implements Callable<Integer> {
       names = "--models",
       required = true,
       paramLabel = "DIR",
-      description = "Model directory with nplm/ and optionally calibration/.")
+      description = "Model directory with nplm/, optionally calibration/ and autoencoder/.")
   Path models;
 
   @Option(

@@ -27,6 +27,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * The monitor job (DESIGN §1, §6): valid events → event time and watermarks → per-stream tumbling
@@ -110,13 +111,16 @@ public final class MonitorJob {
         .uid("results-sink");
   }
 
-  /** Unbounded source on {@code topic}, from the committed offsets (earliest when none). */
+  /**
+   * Unbounded source on {@code topic}: after a restart from a checkpoint the checkpointed offsets;
+   * on a fresh start the group's committed offsets (committed at checkpoints), earliest when none.
+   */
   public static KafkaSource<RawRecord> kafkaSource(String bootstrap, String topic) {
     return KafkaSource.<RawRecord>builder()
         .setBootstrapServers(bootstrap)
         .setTopics(topic)
         .setGroupId(NAME)
-        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
         .setDeserializer(new RawRecordDeserializationSchema())
         .build();
   }
