@@ -5,6 +5,7 @@ import io.trigmon.flink.MonitorJob;
 import io.trigmon.flink.MonitorMetrics;
 import io.trigmon.flink.MonitorModels;
 import io.trigmon.flink.MonitorSettings;
+import io.trigmon.metrics.MetricsEndpoints;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ public final class MonitorCommand implements Callable<Integer> {
   @Option(
       names = "--metrics-port",
       paramLabel = "PORT",
-      defaultValue = "9249",
+      defaultValue = "" + MetricsEndpoints.MONITOR_PORT,
       description =
           "Serve the trigmon_* metrics at http://127.0.0.1:PORT/metrics; 0 for a free port,"
               + " -1 for none (default: ${DEFAULT-VALUE}).")

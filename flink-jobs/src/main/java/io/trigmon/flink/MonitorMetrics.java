@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.trigmon.flink.records.WindowResult;
+import io.trigmon.metrics.TrigmonMetric;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -48,6 +49,7 @@ public final class MonitorMetrics {
   private static final Map<String, AtomicReference<WindowResult>> LATEST =
       new ConcurrentHashMap<>();
   private static final Map<String, double[]> NUISANCES = new ConcurrentHashMap<>();
+  private static final Map<String, double[]> RESULT_TIMES = new ConcurrentHashMap<>();
 
   private MonitorMetrics() {}
 
@@ -58,17 +60,23 @@ public final class MonitorMetrics {
 
   /** Counts a valid event of a stream. */
   public static void event(String stream) {
-    Counter.builder("trigmon_events").tag("stream", stream).register(REGISTRY).increment();
+    Counter.builder(TrigmonMetric.EVENTS.micrometerName())
+        .tag("stream", stream)
+        .register(REGISTRY)
+        .increment();
   }
 
   /** Counts a dead letter. */
   public static void deadLetter(String reason) {
-    Counter.builder("trigmon_dlq_events").tag("reason", reason).register(REGISTRY).increment();
+    Counter.builder(TrigmonMetric.DLQ_EVENTS.micrometerName())
+        .tag("reason", reason)
+        .register(REGISTRY)
+        .increment();
   }
 
   /** Records an autoencoder score. */
   public static void aeScore(String stream, double score) {
-    DistributionSummary.builder("trigmon_ae_score")
+    DistributionSummary.builder(TrigmonMetric.AE_SCORE.micrometerName())
         .tag("stream", stream)
         .publishPercentileHistogram()
         .register(REGISTRY)
@@ -84,14 +92,30 @@ public final class MonitorMetrics {
             s -> {
               AtomicReference<WindowResult> ref = new AtomicReference<>();
               Tags tags = Tags.of("stream", s);
-              gauge("trigmon_window_z", tags, ref, r -> r.z() == null ? Double.NaN : r.z());
-              gauge("trigmon_window_t", tags, ref, WindowResult::t);
-              gauge("trigmon_window_tau", tags, ref, WindowResult::tau);
-              gauge("trigmon_window_delta", tags, ref, WindowResult::delta);
-              gauge("trigmon_window_events", tags, ref, r -> r.nEvents());
+              gauge(TrigmonMetric.WINDOW_Z, tags, ref, r -> r.z() == null ? Double.NaN : r.z());
+              gauge(TrigmonMetric.WINDOW_T, tags, ref, WindowResult::t);
+              gauge(TrigmonMetric.WINDOW_TAU, tags, ref, WindowResult::tau);
+              gauge(TrigmonMetric.WINDOW_DELTA, tags, ref, WindowResult::delta);
+              gauge(TrigmonMetric.WINDOW_EVENTS, tags, ref, r -> r.nEvents());
+              gauge(
+                  TrigmonMetric.WINDOW_EXPECTED_EVENTS,
+                  tags,
+                  ref,
+                  r -> r.nExpected() == null ? Double.NaN : r.nExpected());
               return ref;
             })
         .set(result);
+    RESULT_TIMES
+            .computeIfAbsent(
+                stream,
+                s -> {
+                  double[] cell = {Double.NaN};
+                  Gauge.builder(TrigmonMetric.WINDOW_RESULT_TIME.micrometerName(), cell, c -> c[0])
+                      .tags("stream", s)
+                      .register(REGISTRY);
+                  return cell;
+                })[0] =
+        System.currentTimeMillis() / 1000.0;
     result
         .nuHat()
         .forEach(
@@ -101,13 +125,14 @@ public final class MonitorMetrics {
                             stream + "\u0000" + name,
                             key -> {
                               double[] cell = {Double.NaN};
-                              Gauge.builder("trigmon_nuisance_hat", cell, c -> c[0])
+                              Gauge.builder(
+                                      TrigmonMetric.NUISANCE_HAT.micrometerName(), cell, c -> c[0])
                                   .tags("stream", stream, "nuisance", name)
                                   .register(REGISTRY);
                               return cell;
                             })[0] =
                     value);
-    Timer.builder("trigmon_window_latency_seconds")
+    Timer.builder(TrigmonMetric.WINDOW_LATENCY.micrometerName())
         .tag("stream", stream)
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
@@ -117,11 +142,14 @@ public final class MonitorMetrics {
   }
 
   private static void gauge(
-      String name,
+      TrigmonMetric metric,
       Tags tags,
       AtomicReference<WindowResult> ref,
       java.util.function.ToDoubleFunction<WindowResult> value) {
-    Gauge.builder(name, ref, r -> r.get() == null ? Double.NaN : value.applyAsDouble(r.get()))
+    Gauge.builder(
+            metric.micrometerName(),
+            ref,
+            r -> r.get() == null ? Double.NaN : value.applyAsDouble(r.get()))
         .tags(tags)
         .register(REGISTRY);
   }

@@ -200,7 +200,8 @@ class MonitorJobIT {
     List<JsonNode> ordered =
         byId.values().stream()
             .sorted(
-                (a, b) -> a.get("window_start").asText().compareTo(b.get("window_start").asText()))
+                (a, b) ->
+                    Long.compare(a.get("window_start").asLong(), b.get("window_start").asLong()))
             .toList();
     List<String> reasons = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : readCommitted(deadLetters, 0)) {

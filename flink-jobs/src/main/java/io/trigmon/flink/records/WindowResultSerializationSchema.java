@@ -3,7 +3,6 @@ package io.trigmon.flink.records;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -43,8 +42,8 @@ public final class WindowResultSerializationSchema
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("stream", r.stream());
     json.put("window_id", r.windowId());
-    json.put("window_start", Instant.ofEpochMilli(r.windowStartMillis()).toString());
-    json.put("window_end", Instant.ofEpochMilli(r.windowEndMillis()).toString());
+    json.put("window_start", r.windowStartMillis());
+    json.put("window_end", r.windowEndMillis());
     json.put("n_events", r.nEvents());
     json.put("n_data", r.nData());
     json.put("n_expected", r.nExpected());

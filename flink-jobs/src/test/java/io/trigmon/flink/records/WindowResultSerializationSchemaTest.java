@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -45,8 +46,10 @@ class WindowResultSerializationSchemaTest {
         .isEqualTo("DoubleMuon@2026-03-01T00:00:00Z");
     assertThat(json.get("stream").asText()).isEqualTo("DoubleMuon");
     assertThat(json.get("window_id").asText()).isEqualTo("DoubleMuon@2026-03-01T00:00:00Z");
-    assertThat(json.get("window_start").asText()).isEqualTo("2026-03-01T00:00:00Z");
-    assertThat(json.get("window_end").asText()).isEqualTo("2026-03-01T00:00:10Z");
+    assertThat(json.get("window_start").asLong())
+        .isEqualTo(Instant.parse("2026-03-01T00:00:00Z").toEpochMilli());
+    assertThat(json.get("window_end").asLong())
+        .isEqualTo(Instant.parse("2026-03-01T00:00:10Z").toEpochMilli());
     assertThat(json.get("n_data").asInt()).isEqualTo(1000);
     assertThat(json.get("n_expected").isNull()).isTrue();
     assertThat(json.get("t").asDouble()).isEqualTo(12.5);
@@ -74,5 +77,22 @@ class WindowResultSerializationSchemaTest {
 
     assertThat(info.isBasicType()).isFalse();
     assertThat(back).isEqualTo(RESULT);
+  }
+
+  @Test
+  void theAlertHookParsesWhatTheJobWrites() throws Exception {
+    ProducerRecord<byte[], byte[]> record =
+        new WindowResultSerializationSchema("monitor.results").serialize(RESULT, null, null);
+    io.trigmon.stream.alert.WindowResult parsed =
+        io.trigmon.stream.alert.WindowResult.fromJson(
+            new String(record.value(), StandardCharsets.UTF_8));
+
+    assertThat(parsed.stream()).isEqualTo("DoubleMuon");
+    assertThat(parsed.windowId()).isEqualTo("DoubleMuon@2026-03-01T00:00:00Z");
+    assertThat(parsed.windowStart()).isEqualTo(RESULT.windowStartMillis());
+    assertThat(parsed.windowEnd()).isEqualTo(RESULT.windowEndMillis());
+    assertThat(parsed.nData()).isEqualTo(1000);
+    assertThat(parsed.z()).isEqualTo(2.326);
+    assertThat(parsed.nuHat()).containsEntry("scale-barrel", 0.2);
   }
 }
