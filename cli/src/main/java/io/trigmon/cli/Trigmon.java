@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       RecordCommand.class,
       StreamAppCommand.class,
-      ValidateCommand.class
+      ValidateCommand.class,
+      BenchCommand.class
     },
     footer = {
       "",
