@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       RecordCommand.class,
       StreamAppCommand.class,
       ValidateCommand.class,
+      MonitorCommand.class,
       BenchCommand.class
     },
     footer = {

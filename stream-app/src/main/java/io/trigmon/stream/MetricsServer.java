@@ -3,6 +3,7 @@ package io.trigmon.stream;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.trigmon.metrics.MetricsEndpoints;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import java.util.concurrent.Executors;
 public final class MetricsServer implements AutoCloseable {
 
   /** The path of the endpoint. */
-  public static final String PATH = "/metrics";
+  public static final String PATH = MetricsEndpoints.PATH;
 
   private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 

@@ -1,5 +1,6 @@
 package io.trigmon.stream;
 
+import io.trigmon.metrics.MetricsEndpoints;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ import java.util.TreeSet;
  *       live (alert dedup survives restarts only if this is kept)</td></tr>
  *   <tr><td>{@value #METRICS_HOST}</td><td>{@code 127.0.0.1}</td><td>address of the HTTP
  *       {@code /metrics} endpoint; loopback unless set</td></tr>
- *   <tr><td>{@value #METRICS_PORT}</td><td>9464</td><td>its port; 0 for a free one, -1 for
+ *   <tr><td>{@value #METRICS_PORT}</td><td>{@value io.trigmon.metrics.MetricsEndpoints#STREAM_APP_PORT}</td><td>its port; 0 for a free one, -1 for
  *       none</td></tr>
  *   <tr><td>{@code security.*}, {@code sasl.*}, {@code ssl.*}</td><td>plaintext</td><td>see
  *       {@link KafkaSecurity}</td></tr>
@@ -72,7 +73,7 @@ public record StreamAppConfig(
   public static final String DEFAULT_APPLICATION_ID = "trigmon-stream-app";
   public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
   public static final String AT_LEAST_ONCE = "at_least_once";
-  public static final int DEFAULT_METRICS_PORT = 9464;
+  public static final int DEFAULT_METRICS_PORT = MetricsEndpoints.STREAM_APP_PORT;
 
   private static final Set<String> OWN_KEYS =
       Set.of(

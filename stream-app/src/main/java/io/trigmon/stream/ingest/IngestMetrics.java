@@ -3,6 +3,7 @@ package io.trigmon.stream.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.trigmon.event.Reason;
+import io.trigmon.metrics.TrigmonMetric;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,10 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class IngestMetrics {
 
   /** Micrometer name of the valid-event counter ({@code trigmon_events_total}). */
-  public static final String EVENTS = "trigmon.events";
+  public static final String EVENTS = TrigmonMetric.EVENTS.micrometerName();
 
   /** Micrometer name of the dead-letter counter ({@code trigmon_dlq_events_total}). */
-  public static final String DLQ_EVENTS = "trigmon.dlq.events";
+  public static final String DLQ_EVENTS = TrigmonMetric.DLQ_EVENTS.micrometerName();
 
   /** Most stream keys that get a label of their own. */
   public static final int MAX_STREAM_LABELS = 200;
@@ -51,7 +52,7 @@ public final class IngestMetrics {
 
   private Counter dlqCounter(String code) {
     return Counter.builder(DLQ_EVENTS)
-        .description("Records sent to events.dlq, by reason")
+        .description(TrigmonMetric.DLQ_EVENTS.help())
         .tag("reason", code)
         .register(registry);
   }
@@ -66,7 +67,7 @@ public final class IngestMetrics {
               label,
               s ->
                   Counter.builder(EVENTS)
-                      .description("Valid events passed on to events.valid, by stream")
+                      .description(TrigmonMetric.EVENTS.help())
                       .tag("stream", s)
                       .register(registry));
     }

@@ -1,0 +1,167 @@
+package io.trigmon.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import io.trigmon.flink.MonitorJob;
+import io.trigmon.flink.MonitorMetrics;
+import io.trigmon.flink.MonitorModels;
+import io.trigmon.flink.MonitorSettings;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code trigmon monitor}: runs the Flink monitor job ({@link MonitorJob}) in a local MiniCluster
+ * in this JVM, reading {@code events.valid} and writing {@code monitor.results} and {@code
+ * events.dlq} on the given broker, until Ctrl-C.
+ */
+@Command(
+    name = "monitor",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the monitor job (Flink, local MiniCluster): read events.valid, test every event-time"
+          + " window of every stream against the reference with the kernel NPLM test, and write"
+          + " one result per window (t, tau, delta, nu_hat, p, Z) to monitor.results"
+          + " (exactly-once); unusable records go to events.dlq. Runs until Ctrl-C.",
+      "The model directory holds nplm/ (the reference model written by 'trigmon nplm"
+          + " --save-model'), optionally calibration/ (without it, no p and Z) and autoencoder/"
+          + " (without it, no anomaly scores)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./trigmon monitor --bootstrap 127.0.0.1:9092 --models models/",
+      "  ./trigmon monitor --bootstrap 127.0.0.1:9092 --models models/ --window PT10S",
+      "  ./trigmon monitor --bootstrap 127.0.0.1:9092 --models models/ --expected-rate 95"
+    })
+public final class MonitorCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--bootstrap",
+      required = true,
+      paramLabel = "HOST:PORT",
+      description = "Kafka bootstrap servers.")
+  String bootstrap;
+
+  @Option(
+      names = "--models",
+      required = true,
+      paramLabel = "DIR",
+      description = "Model directory with nplm/, optionally calibration/ and autoencoder/.")
+  Path models;
+
+  @Option(
+      names = "--window",
+      paramLabel = "DURATION",
+      description = "Window length, ISO-8601 (e.g. PT10S); default one lumisection (PT23.311S).")
+  String window;
+
+  @Option(
+      names = "--allowed-lateness",
+      paramLabel = "DURATION",
+      defaultValue = "PT5S",
+      description = "Late events within this are still counted (default: ${DEFAULT-VALUE}).")
+  String lateness;
+
+  @Option(
+      names = "--expected-rate",
+      paramLabel = "HZ",
+      description =
+          "Expected rate of selected dilepton events (Hz): N(R0) = rate x window length."
+              + " Default: none, a shape-only test with a free normalisation.")
+  Double expectedRate;
+
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "Parallelism of the local job (default: ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      defaultValue = "9249",
+      description =
+          "Serve the trigmon_* metrics at http://127.0.0.1:PORT/metrics; 0 for a free port,"
+              + " -1 for none (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    MonitorSettings settings = settings();
+    HttpServer metrics = null;
+    if (metricsPort >= 0) {
+      try {
+        metrics = MonitorMetrics.serve(metricsPort);
+      } catch (UncheckedIOException e) {
+        throw new UserException(
+            "--metrics-port: cannot listen on 127.0.0.1:"
+                + metricsPort
+                + " (try --metrics-port 0)");
+      }
+      spec.commandLine()
+          .getOut()
+          .println("Metrics: http://127.0.0.1:" + metrics.getAddress().getPort() + "/metrics");
+      spec.commandLine().getOut().flush();
+    }
+    try {
+      run(settings);
+    } finally {
+      if (metrics != null) {
+        metrics.stop(0);
+      }
+    }
+    return 0;
+  }
+
+  private void run(MonitorSettings settings) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(parallelism);
+    new MonitorJob(
+            MonitorJob.kafkaSource(bootstrap, "events.valid"),
+            MonitorJob.resultsSink(bootstrap, "monitor.results"),
+            MonitorJob.deadLetterSink(bootstrap, "events.dlq"),
+            settings)
+        .execute(env);
+  }
+
+  MonitorSettings settings() {
+    if (!Files.isDirectory(models.resolve(MonitorModels.NPLM))) {
+      throw new UserException(
+          "--models: "
+              + models
+              + " has no "
+              + MonitorModels.NPLM
+              + "/ reference model (write one with 'trigmon nplm ... --save-model')");
+    }
+    if (parallelism < 1) {
+      throw new UserException("--parallelism must be at least 1, got " + parallelism);
+    }
+    try {
+      MonitorSettings settings =
+          MonitorSettings.defaults(models.toString())
+              .withAllowedLateness(duration("--allowed-lateness", lateness))
+              .withExpectedRate(expectedRate);
+      return window == null ? settings : settings.withWindow(duration("--window", window));
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
+
+  private static Duration duration(String option, String text) {
+    try {
+      return Duration.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new UserException(option + ": not an ISO-8601 duration (e.g. PT10S): '" + text + "'");
+    }
+  }
+}

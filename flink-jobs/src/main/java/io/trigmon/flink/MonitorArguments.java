@@ -1,0 +1,55 @@
+package io.trigmon.flink;
+
+import java.time.Duration;
+
+/**
+ * Command-line arguments of {@link MonitorJob#main(String[])} when the job jar is submitted to a
+ * cluster: {@code --bootstrap HOST:PORT --models DIR} and optionally {@code --window}, {@code
+ * --allowed-lateness}, {@code --out-of-orderness} (ISO-8601 durations, e.g. {@code PT10S}) and
+ * {@code --expected-rate} (Hz). The CLI's {@code trigmon monitor} builds the settings itself.
+ *
+ * @param bootstrap Kafka bootstrap servers
+ * @param settings the job settings
+ */
+public record MonitorArguments(String bootstrap, MonitorSettings settings) {
+
+  /** Parses {@code --key value} pairs; an unknown key or a missing value fails naming the key. */
+  public static MonitorArguments parse(String[] args) {
+    String bootstrap = null;
+    String models = null;
+    Duration window = null;
+    Duration lateness = null;
+    Duration outOfOrder = null;
+    Double rate = null;
+    for (int i = 0; i < args.length; i += 2) {
+      String key = args[i];
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(key + ": missing value");
+      }
+      String value = args[i + 1];
+      switch (key) {
+        case "--bootstrap" -> bootstrap = value;
+        case "--models" -> models = value;
+        case "--window" -> window = Duration.parse(value);
+        case "--allowed-lateness" -> lateness = Duration.parse(value);
+        case "--out-of-orderness" -> outOfOrder = Duration.parse(value);
+        case "--expected-rate" -> rate = Double.valueOf(value);
+        default -> throw new IllegalArgumentException("unknown argument " + key);
+      }
+    }
+    if (bootstrap == null) {
+      throw new IllegalArgumentException("--bootstrap: required");
+    }
+    MonitorSettings settings = MonitorSettings.defaults(models);
+    if (window != null) {
+      settings = settings.withWindow(window);
+    }
+    if (lateness != null) {
+      settings = settings.withAllowedLateness(lateness);
+    }
+    if (outOfOrder != null) {
+      settings = settings.withOutOfOrderness(outOfOrder);
+    }
+    return new MonitorArguments(bootstrap, settings.withExpectedRate(rate));
+  }
+}

@@ -1,0 +1,162 @@
+package io.trigmon.flink;
+
+import io.trigmon.flink.functions.ByStream;
+import io.trigmon.flink.functions.DecodeAndScore;
+import io.trigmon.flink.functions.EventTimestamp;
+import io.trigmon.flink.functions.FireOnceAfterLateness;
+import io.trigmon.flink.functions.NplmWindowTest;
+import io.trigmon.flink.records.DeadLetter;
+import io.trigmon.flink.records.DeadLetterSerializationSchema;
+import io.trigmon.flink.records.RawRecord;
+import io.trigmon.flink.records.RawRecordDeserializationSchema;
+import io.trigmon.flink.records.ScoredEvent;
+import io.trigmon.flink.records.WindowResult;
+import io.trigmon.flink.records.WindowResultSerializationSchema;
+import io.trigmon.flink.records.WindowResultTypeInfoFactory;
+import java.time.Duration;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The monitor job (DESIGN §1, §6): valid events → event time and watermarks → per-stream tumbling
+ * event-time windows → kernel NPLM test of each window against the reference → one {@link
+ * WindowResult} per window to the results sink; records that cannot be used go to the dead-letter
+ * sink. The constructor takes the I/O, so tests run the real pipeline on any source and sink;
+ * {@link #main(String[])} only chooses the production Kafka topics.
+ *
+ * <p>Watermarks are generated right after decoding (the event time is inside the record), per
+ * source subtask, with the configured out-of-orderness and idleness. Each window fires once, when
+ * the watermark passes its end plus the allowed lateness ({@link FireOnceAfterLateness}), so each
+ * window id appears once on an exactly-once results sink, also after a restart from a checkpoint.
+ */
+public final class MonitorJob {
+
+  /** Consumer group and transactional-id prefix of the production job. */
+  public static final String NAME = "trigmon-monitor";
+
+  /** Kafka's broker-side maximum transaction timeout (DESIGN §8: the sink must not exceed it). */
+  static final String TRANSACTION_TIMEOUT_MS = "900000";
+
+  private final Source<RawRecord, ?, ?> source;
+  private final Sink<WindowResult> results;
+  private final Sink<DeadLetter> deadLetters;
+  private final MonitorSettings settings;
+
+  public MonitorJob(
+      Source<RawRecord, ?, ?> source,
+      Sink<WindowResult> results,
+      Sink<DeadLetter> deadLetters,
+      MonitorSettings settings) {
+    this.source = source;
+    this.results = results;
+    this.deadLetters = deadLetters;
+    this.settings = settings;
+  }
+
+  /** Wires the pipeline into {@code env} and runs it (blocking until a bounded source ends). */
+  public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+    build(env);
+    return env.execute(NAME);
+  }
+
+  /** Wires the pipeline into {@code env} without running it. */
+  public void build(StreamExecutionEnvironment env) {
+    env.enableCheckpointing(
+        settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+
+    SingleOutputStreamOperator<ScoredEvent> decoded =
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "events")
+            .uid("events-source")
+            .process(new DecodeAndScore(settings.models()))
+            .name("decode, validate and score")
+            .uid("decode");
+    decoded
+        .getSideOutput(DecodeAndScore.DEAD_LETTERS)
+        .sinkTo(deadLetters)
+        .name("dead letters")
+        .uid("dead-letter-sink");
+
+    DataStream<ScoredEvent> timed =
+        decoded
+            .assignTimestampsAndWatermarks(
+                WatermarkStrategy.<ScoredEvent>forBoundedOutOfOrderness(settings.outOfOrderness())
+                    .withTimestampAssigner(new EventTimestamp())
+                    .withIdleness(settings.idleness()))
+            .name("event time")
+            .uid("event-time");
+
+    Duration lateness = settings.allowedLateness();
+    timed
+        .keyBy(new ByStream())
+        .window(TumblingEventTimeWindows.of(settings.window()))
+        .allowedLateness(lateness)
+        .trigger(new FireOnceAfterLateness(lateness.toMillis()))
+        .process(new NplmWindowTest(settings), WindowResultTypeInfoFactory.typeInfo())
+        .name("NPLM window test")
+        .uid("nplm-window-test")
+        .sinkTo(results)
+        .name("window results")
+        .uid("results-sink");
+  }
+
+  /**
+   * Unbounded source on {@code topic}: after a restart from a checkpoint the checkpointed offsets;
+   * on a fresh start the group's committed offsets (committed at checkpoints), earliest when none.
+   */
+  public static KafkaSource<RawRecord> kafkaSource(String bootstrap, String topic) {
+    return KafkaSource.<RawRecord>builder()
+        .setBootstrapServers(bootstrap)
+        .setTopics(topic)
+        .setGroupId(NAME)
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setDeserializer(new RawRecordDeserializationSchema())
+        .build();
+  }
+
+  /** Exactly-once sink of window results to {@code topic}. */
+  public static KafkaSink<WindowResult> resultsSink(String bootstrap, String topic) {
+    return KafkaSink.<WindowResult>builder()
+        .setBootstrapServers(bootstrap)
+        .setRecordSerializer(new WindowResultSerializationSchema(topic))
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(NAME + "-results")
+        .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+        .build();
+  }
+
+  /** Exactly-once sink of dead letters to {@code topic}. */
+  public static KafkaSink<DeadLetter> deadLetterSink(String bootstrap, String topic) {
+    return KafkaSink.<DeadLetter>builder()
+        .setBootstrapServers(bootstrap)
+        .setRecordSerializer(new DeadLetterSerializationSchema(topic))
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(NAME + "-dlq")
+        .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+        .build();
+  }
+
+  /** {@code MonitorJob --bootstrap HOST:PORT --models DIR [--window PT23.311S]}. */
+  public static void main(String[] args) throws Exception {
+    MonitorArguments arguments = MonitorArguments.parse(args);
+    MonitorSettings settings = arguments.settings();
+    String bootstrap = arguments.bootstrap();
+    new MonitorJob(
+            kafkaSource(bootstrap, "events.valid"),
+            resultsSink(bootstrap, "monitor.results"),
+            deadLetterSink(bootstrap, "events.dlq"),
+            settings)
+        .execute(StreamExecutionEnvironment.getExecutionEnvironment());
+  }
+}

@@ -1,0 +1,155 @@
+package io.trigmon.flink;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.trigmon.flink.records.WindowResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The monitor's metrics under the names of DESIGN §7, in one JVM-wide Micrometer Prometheus
+ * registry that the job's operators record into and {@link #serve(int)} exposes on loopback at
+ * {@code /metrics}:
+ *
+ * <ul>
+ *   <li>per window, label {@code stream}: gauges {@code trigmon_window_z}, {@code
+ *       trigmon_window_t}, {@code trigmon_window_tau}, {@code trigmon_window_delta}, {@code
+ *       trigmon_window_events} (the latest window's values), {@code trigmon_nuisance_hat} (labels
+ *       {@code stream, nuisance}), timer {@code trigmon_window_latency_seconds} (processing time at
+ *       emission minus window end);
+ *   <li>per event: counters {@code trigmon_events_total{stream}}, {@code
+ *       trigmon_dlq_events_total{reason}}, histogram {@code trigmon_ae_score{stream}} (when scores
+ *       exist).
+ * </ul>
+ *
+ * One registry per JVM: in the local MiniCluster of {@code trigmon monitor} every task records into
+ * it. On a multi-process cluster each TaskManager would need its own endpoint (not done yet).
+ */
+public final class MonitorMetrics {
+
+  private static final PrometheusMeterRegistry REGISTRY =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  private static final Map<String, AtomicReference<WindowResult>> LATEST =
+      new ConcurrentHashMap<>();
+  private static final Map<String, double[]> NUISANCES = new ConcurrentHashMap<>();
+
+  private MonitorMetrics() {}
+
+  /** The registry (tests scrape it directly). */
+  public static PrometheusMeterRegistry registry() {
+    return REGISTRY;
+  }
+
+  /** Counts a valid event of a stream. */
+  public static void event(String stream) {
+    Counter.builder("trigmon_events").tag("stream", stream).register(REGISTRY).increment();
+  }
+
+  /** Counts a dead letter. */
+  public static void deadLetter(String reason) {
+    Counter.builder("trigmon_dlq_events").tag("reason", reason).register(REGISTRY).increment();
+  }
+
+  /** Records an autoencoder score. */
+  public static void aeScore(String stream, double score) {
+    DistributionSummary.builder("trigmon_ae_score")
+        .tag("stream", stream)
+        .publishPercentileHistogram()
+        .register(REGISTRY)
+        .record(score);
+  }
+
+  /** Publishes a window's result; {@code latency} = emission time − window end. */
+  public static void window(WindowResult result, Duration latency) {
+    String stream = result.stream();
+    LATEST
+        .computeIfAbsent(
+            stream,
+            s -> {
+              AtomicReference<WindowResult> ref = new AtomicReference<>();
+              Tags tags = Tags.of("stream", s);
+              gauge("trigmon_window_z", tags, ref, r -> r.z() == null ? Double.NaN : r.z());
+              gauge("trigmon_window_t", tags, ref, WindowResult::t);
+              gauge("trigmon_window_tau", tags, ref, WindowResult::tau);
+              gauge("trigmon_window_delta", tags, ref, WindowResult::delta);
+              gauge("trigmon_window_events", tags, ref, r -> r.nEvents());
+              return ref;
+            })
+        .set(result);
+    result
+        .nuHat()
+        .forEach(
+            (name, value) ->
+                NUISANCES
+                        .computeIfAbsent(
+                            stream + "\u0000" + name,
+                            key -> {
+                              double[] cell = {Double.NaN};
+                              Gauge.builder("trigmon_nuisance_hat", cell, c -> c[0])
+                                  .tags("stream", stream, "nuisance", name)
+                                  .register(REGISTRY);
+                              return cell;
+                            })[0] =
+                    value);
+    Timer.builder("trigmon_window_latency_seconds")
+        .tag("stream", stream)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofMinutes(10))
+        .register(REGISTRY)
+        .record(latency.isNegative() ? Duration.ZERO : latency);
+  }
+
+  private static void gauge(
+      String name,
+      Tags tags,
+      AtomicReference<WindowResult> ref,
+      java.util.function.ToDoubleFunction<WindowResult> value) {
+    Gauge.builder(name, ref, r -> r.get() == null ? Double.NaN : value.applyAsDouble(r.get()))
+        .tags(tags)
+        .register(REGISTRY);
+  }
+
+  /**
+   * Serves the registry at {@code http://127.0.0.1:port/metrics} (port 0: any free one) until the
+   * returned server is stopped.
+   */
+  public static HttpServer serve(int port) {
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve /metrics on 127.0.0.1:" + port, e);
+    }
+    server.createContext("/metrics", MonitorMetrics::scrape);
+    server.start();
+    return server;
+  }
+
+  private static void scrape(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body = REGISTRY.scrape().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+}

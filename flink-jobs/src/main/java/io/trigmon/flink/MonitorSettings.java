@@ -1,0 +1,156 @@
+package io.trigmon.flink;
+
+import io.trigmon.event.Lumisection;
+import io.trigmon.nplm.NplmOptions;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * Typed, validated settings of the monitor job (DESIGN §6). A bad value fails at start-up with a
+ * message naming its key.
+ *
+ * @param models {@code models}: the model directory (see {@link MonitorModels})
+ * @param window {@code window}: length of the tumbling event-time windows (default one lumisection,
+ *     rounded to the millisecond)
+ * @param allowedLateness {@code allowed-lateness}: how long after a window's end (in event time)
+ *     its late events are still counted; the window's one result is emitted when the watermark
+ *     passes end + lateness
+ * @param outOfOrderness {@code out-of-orderness}: the watermark trails the largest event time seen
+ *     by this much
+ * @param idleness {@code idleness}: a source split without records for this long (processing time)
+ *     stops holding back the watermark
+ * @param expectedRateHz {@code expected-rate}: expected rate of tested (dilepton) events, Hz, so
+ *     N(R0) = rate × window length; null for a shape-only test with a free normalisation
+ * @param normSigma {@code norm-sigma}: σ_N of the normalisation nuisance when a rate is given
+ * @param checkpointInterval {@code checkpoint-interval}: exactly-once results are committed at
+ *     checkpoints
+ */
+public record MonitorSettings(
+    String models,
+    Duration window,
+    Duration allowedLateness,
+    Duration outOfOrderness,
+    Duration idleness,
+    Double expectedRateHz,
+    double normSigma,
+    Duration checkpointInterval)
+    implements Serializable {
+
+  /** One lumisection (≈ 23.31 s) in whole milliseconds. */
+  public static final Duration LUMISECTION = Duration.ofMillis(Math.round(Lumisection.NANOS / 1e6));
+
+  public MonitorSettings {
+    if (models == null || models.isBlank()) {
+      throw new IllegalArgumentException("models: a model directory is required");
+    }
+    positive("window", window);
+    notNegative("allowed-lateness", allowedLateness);
+    notNegative("out-of-orderness", outOfOrderness);
+    positive("idleness", idleness);
+    positive("checkpoint-interval", checkpointInterval);
+    if (expectedRateHz != null && !(expectedRateHz > 0 && Double.isFinite(expectedRateHz))) {
+      throw new IllegalArgumentException(
+          "expected-rate: must be a positive number of events/s, got " + expectedRateHz);
+    }
+    if (!(normSigma >= 0 && Double.isFinite(normSigma))) {
+      throw new IllegalArgumentException("norm-sigma: must be >= 0, got " + normSigma);
+    }
+  }
+
+  /**
+   * Defaults for a model directory: lumisection windows, 5 s lateness, 2 s out-of-orderness, 30 s
+   * idleness, shape-only, σ_N = 2.5 %, checkpoints every 10 s.
+   */
+  public static MonitorSettings defaults(String models) {
+    return new MonitorSettings(
+        models,
+        LUMISECTION,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(30),
+        null,
+        NplmOptions.DEFAULT_NORM_SIGMA,
+        Duration.ofSeconds(10));
+  }
+
+  public MonitorSettings withWindow(Duration value) {
+    return new MonitorSettings(
+        models,
+        value,
+        allowedLateness,
+        outOfOrderness,
+        idleness,
+        expectedRateHz,
+        normSigma,
+        checkpointInterval);
+  }
+
+  public MonitorSettings withAllowedLateness(Duration value) {
+    return new MonitorSettings(
+        models,
+        window,
+        value,
+        outOfOrderness,
+        idleness,
+        expectedRateHz,
+        normSigma,
+        checkpointInterval);
+  }
+
+  public MonitorSettings withOutOfOrderness(Duration value) {
+    return new MonitorSettings(
+        models,
+        window,
+        allowedLateness,
+        value,
+        idleness,
+        expectedRateHz,
+        normSigma,
+        checkpointInterval);
+  }
+
+  public MonitorSettings withExpectedRate(Double hz) {
+    return new MonitorSettings(
+        models,
+        window,
+        allowedLateness,
+        outOfOrderness,
+        idleness,
+        hz,
+        normSigma,
+        checkpointInterval);
+  }
+
+  public MonitorSettings withCheckpointInterval(Duration value) {
+    return new MonitorSettings(
+        models,
+        window,
+        allowedLateness,
+        outOfOrderness,
+        idleness,
+        expectedRateHz,
+        normSigma,
+        value);
+  }
+
+  /** The NPLM options of a window of this length: N(R0) from the rate, or shape-only. */
+  public NplmOptions nplmOptions() {
+    if (expectedRateHz == null) {
+      return NplmOptions.shapeOnly();
+    }
+    double seconds = window.toNanos() / 1e9;
+    return NplmOptions.expected(expectedRateHz * seconds).withNormSigma(normSigma);
+  }
+
+  private static void positive(String key, Duration value) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(key + ": must be a positive duration, got " + value);
+    }
+  }
+
+  private static void notNegative(String key, Duration value) {
+    if (value == null || value.isNegative()) {
+      throw new IllegalArgumentException(key + ": must not be negative, got " + value);
+    }
+  }
+}
