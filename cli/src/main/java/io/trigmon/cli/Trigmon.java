@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       RecordCommand.class,
       StreamAppCommand.class,
       ValidateCommand.class,
-      MonitorCommand.class
+      MonitorCommand.class,
+      BenchCommand.class
     },
     footer = {
       "",

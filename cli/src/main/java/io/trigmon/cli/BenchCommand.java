@@ -1,0 +1,24 @@
+package io.trigmon.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code trigmon bench}: performance measurements, each a subcommand that writes a report under
+ * {@code reports/bench/} ({@code jmh}: JMH micro-benchmarks of the codec, scorers and kernel NPLM).
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Run performance benchmarks and write their reports under reports/bench/.",
+    subcommands = {CommandLine.HelpCommand.class, BenchJmhCommand.class},
+    footer = {"", "Examples:", "  ./trigmon bench jmh --quick", "  ./trigmon bench jmh EventCodec"})
+public final class BenchCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
