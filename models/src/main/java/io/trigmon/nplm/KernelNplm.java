@@ -131,7 +131,42 @@ public final class KernelNplm {
     }
     Standardisation standardisation = Standardisation.of(reference);
     double[][] z = standardisation.apply(reference);
-    NystromBasis basis = new NystromBasis(drawCentres(z, hyper), hyper.sigma());
+    return prepare(
+        reference, z, standardisation, drawCentres(z, hyper), terms, hyper, model, start);
+  }
+
+  /**
+   * Prepares a reference with a given standardisation and given centres (in its standardised units)
+   * instead of the protocol's: studies of the input scaling and of the centre placement
+   * (reports/nplm/power-investigation.md).
+   */
+  static KernelNplm prepareWithCentres(
+      double[][] reference,
+      Standardisation standardisation,
+      double[][] standardisedCentres,
+      KernelHyperParameters hyper) {
+    long start = System.nanoTime();
+    return prepare(
+        reference,
+        standardisation.apply(reference),
+        standardisation,
+        standardisedCentres,
+        NuisanceTerms.none(),
+        hyper,
+        null,
+        start);
+  }
+
+  private static KernelNplm prepare(
+      double[][] reference,
+      double[][] z,
+      Standardisation standardisation,
+      double[][] centres,
+      NuisanceTerms terms,
+      KernelHyperParameters hyper,
+      ShapeNuisanceModel model,
+      long start) {
+    NystromBasis basis = new NystromBasis(centres, hyper.sigma());
     double[] features = basis.features(z);
     NplmLoss.ReferenceBlock block =
         NplmLoss.ReferenceBlock.of(
