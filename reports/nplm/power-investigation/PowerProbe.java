@@ -2,6 +2,7 @@ package io.trigmon.nplm;
 
 import io.trigmon.calibration.Calibration;
 import io.trigmon.event.DileptonFeatures;
+import io.trigmon.mlp.Standardisation;
 import io.trigmon.nuisance.NuisanceTerms;
 import io.trigmon.simulation.Process;
 import io.trigmon.simulation.Regime;
@@ -105,11 +106,11 @@ public final class PowerProbe {
     for (String kv : spec.split(";")) if (kv.contains("=")) o.put(kv.split("=")[0], kv.split("=")[1]);
     String tf = o.getOrDefault("tf", "raw");
     double[][] ref = transform(ref0, tf);
-    Standardisation st = Standardisation.of(ref);
+    Standardisation st = Standardisation.fit(ref);
     double[][] z = st.apply(ref);
     if (tf.equals("higgs")) {
       // the published code's 'higgs' scaling: positive features (pT) divided by their mean
-      double[] std = st.std().clone();
+      double[] std = st.scale().clone();
       std[0] = st.mean()[0];
       std[1] = st.mean()[1];
       st = new Standardisation(st.mean(), std);

@@ -3,11 +3,11 @@ package io.trigmon.cli;
 import io.trigmon.calibration.Calibration;
 import io.trigmon.calibration.ChiSquareFit;
 import io.trigmon.event.DileptonFeatures;
+import io.trigmon.mlp.Standardisation;
 import io.trigmon.nplm.KernelHyperParameters;
 import io.trigmon.nplm.KernelNplm;
 import io.trigmon.nplm.NplmOptions;
 import io.trigmon.nplm.NplmResult;
-import io.trigmon.nplm.Standardisation;
 import io.trigmon.nuisance.NuisanceTerms;
 import io.trigmon.simulation.Process;
 import io.trigmon.simulation.Regime;
@@ -64,7 +64,7 @@ final class SimulatorPowerStudy {
             settings.nReference());
     KernelHyperParameters hyper =
         KernelHyperParameters.byProtocol(
-            Standardisation.of(reference).apply(reference),
+            Standardisation.fit(reference).apply(reference),
             settings.centres(),
             KernelHyperParameters.DEFAULT_LAMBDA,
             settings.percentile(),

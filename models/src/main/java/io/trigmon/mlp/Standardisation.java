@@ -1,8 +1,11 @@
 package io.trigmon.mlp;
 
+import java.util.Arrays;
+
 /**
  * Per-feature affine standardisation z = (x − mean) / scale, fitted on a reference sample and
- * stored with every model that reads standardised inputs.
+ * stored with every model that reads standardised inputs (applied unchanged to every data window,
+ * so that a kernel width or a network weight means the same thing in every test).
  *
  * @param mean per-feature mean of the reference
  * @param scale per-feature standard deviation of the reference (1 where it is zero)
@@ -66,5 +69,26 @@ public record Standardisation(double[] mean, double[] scale) {
       out[i] = z;
     }
     return out;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Standardisation s
+        && Arrays.equals(mean, s.mean)
+        && Arrays.equals(scale, s.scale);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(mean) + Arrays.hashCode(scale);
+  }
+
+  @Override
+  public String toString() {
+    return "Standardisation[mean="
+        + Arrays.toString(mean)
+        + ", scale="
+        + Arrays.toString(scale)
+        + "]";
   }
 }

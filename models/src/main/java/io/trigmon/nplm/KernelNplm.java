@@ -1,6 +1,7 @@
 package io.trigmon.nplm;
 
 import io.trigmon.event.DileptonFeatures;
+import io.trigmon.mlp.Standardisation;
 import io.trigmon.nuisance.NuisanceTerms;
 import io.trigmon.nuisance.ShapeNuisanceModel;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class KernelNplm {
 
   /** The hyper-parameters the published protocol gives for this reference. */
   public static KernelHyperParameters protocol(double[][] reference, int centres, long seed) {
-    Standardisation s = Standardisation.of(reference);
+    Standardisation s = Standardisation.fit(reference);
     return KernelHyperParameters.byProtocol(
         s.apply(reference),
         centres,
@@ -129,7 +130,7 @@ public final class KernelNplm {
       throw new IllegalArgumentException(
           "'" + NplmOptions.NORM + "' is reserved for the normalisation nuisance");
     }
-    Standardisation standardisation = Standardisation.of(reference);
+    Standardisation standardisation = Standardisation.fit(reference);
     double[][] z = standardisation.apply(reference);
     return prepare(
         reference, z, standardisation, drawCentres(z, hyper), terms, hyper, model, start);

@@ -1,5 +1,6 @@
 package io.trigmon.nplm;
 
+import io.trigmon.mlp.Standardisation;
 import io.trigmon.nuisance.NuisanceTerms;
 import io.trigmon.nuisance.ShapeNuisanceModel;
 import io.trigmon.store.ModelDirectory;
@@ -27,7 +28,7 @@ public record KernelNplmModel(ReferenceSample reference, KernelHyperParameters h
 
   /** Saves the model into {@code dir}. */
   public ModelDirectory save(Path dir, String version) {
-    Standardisation s = Standardisation.of(reference.features());
+    Standardisation s = Standardisation.fit(reference.features());
     ModelDirectory.Writer writer = ModelDirectory.create(dir, KIND, version);
     reference.write(writer.file(REFERENCE_FILE));
     return writer
@@ -36,7 +37,7 @@ public record KernelNplmModel(ReferenceSample reference, KernelHyperParameters h
         .parameter("lambda", hyper.lambda())
         .parameter("seed", hyper.seed())
         .parameter("standardisation_mean", Arrays.stream(s.mean()).boxed().toList())
-        .parameter("standardisation_std", Arrays.stream(s.std()).boxed().toList())
+        .parameter("standardisation_std", Arrays.stream(s.scale()).boxed().toList())
         .reference("sha256", reference.sha256())
         .reference("events", reference.size())
         .seal();
