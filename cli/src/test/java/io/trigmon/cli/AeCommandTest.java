@@ -8,28 +8,18 @@ import io.trigmon.autoencoder.TrainingMode;
 import io.trigmon.event.Event;
 import io.trigmon.io.EventFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AeCommandTest {
 
   @TempDir Path dir;
 
-  private record Outcome(int code, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    CommandLine cmd = Trigmon.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    return new Outcome(cmd.execute(args), out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -38,7 +28,7 @@ class AeCommandTest {
     EventFiles.write(reference, new SyntheticEvents(1).standardModel(1500));
     Path model = dir.resolve("model");
 
-    Outcome train =
+    CliRun train =
         run(
             "ae",
             "train",
@@ -58,7 +48,7 @@ class AeCommandTest {
     List<Event> events = new SyntheticEvents(2).anomalies(20);
     EventFiles.write(data, events);
     Path scores = dir.resolve("scores.csv");
-    Outcome score =
+    CliRun score =
         run(
             "ae",
             "score",
@@ -79,7 +69,7 @@ class AeCommandTest {
 
   @Test
   void unknownModeIsAUsageErrorListingTheModes() {
-    Outcome outcome = run("ae", "train", "--events", "x.h5", "--mode", "robust", "--out", "m");
+    CliRun outcome = run("ae", "train", "--events", "x.h5", "--mode", "robust", "--out", "m");
     assertThat(outcome.code()).isEqualTo(2);
     assertThat(outcome.err()).contains("robust").contains("decorrelated");
   }
@@ -102,7 +92,7 @@ class AeCommandTest {
                 .code())
         .isZero();
     Files.writeString(model.resolve("weights.bin"), "tampered");
-    Outcome outcome =
+    CliRun outcome =
         run(
             "ae",
             "score",
@@ -118,7 +108,7 @@ class AeCommandTest {
 
   @Test
   void missingEventFileIsTheUsersToFix() {
-    Outcome outcome =
+    CliRun outcome =
         run(
             "ae",
             "score",

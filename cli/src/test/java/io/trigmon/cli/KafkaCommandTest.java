@@ -3,8 +3,6 @@ package io.trigmon.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -12,24 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Arguments of {@code trigmon kafka} that fail before any broker starts. */
 class KafkaCommandTest {
 
-  private record Outcome(int code, String err) {}
-
-  private static Outcome run(String... args) {
-    CommandLine cmd = Trigmon.commandLine();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(new StringWriter(), true));
-    cmd.setErr(new PrintWriter(err, true));
-    return new Outcome(cmd.execute(args), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void portOutOfRangeIsAUserError() {
-    Outcome outcome = run("kafka", "--port", "70000");
+    CliRun outcome = run("kafka", "--port", "70000");
     assertThat(outcome.code()).isEqualTo(2);
     assertThat(outcome.err()).contains("--port");
   }
@@ -38,7 +29,7 @@ class KafkaCommandTest {
   void portInUseIsAUserErrorSuggestingAnother() throws IOException {
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-      Outcome outcome = run("kafka", "--port", Integer.toString(taken.getLocalPort()));
+      CliRun outcome = run("kafka", "--port", Integer.toString(taken.getLocalPort()));
       assertThat(outcome.code()).isEqualTo(2);
       assertThat(outcome.err()).contains("in use").contains("--port 0");
     }
@@ -46,7 +37,7 @@ class KafkaCommandTest {
 
   @Test
   void zeroPartitionsIsAUserError() {
-    Outcome outcome = run("kafka", "--port", "0", "--partitions", "0");
+    CliRun outcome = run("kafka", "--port", "0", "--partitions", "0");
     assertThat(outcome.code()).isEqualTo(2);
     assertThat(outcome.err()).contains("--partitions");
   }
@@ -54,7 +45,7 @@ class KafkaCommandTest {
   @Test
   void dirThatIsAFileIsAUserError(@TempDir Path tmp) throws IOException {
     Path file = Files.createFile(tmp.resolve("not-a-dir"));
-    Outcome outcome = run("kafka", "--port", "0", "--dir", file.toString());
+    CliRun outcome = run("kafka", "--port", "0", "--dir", file.toString());
     assertThat(outcome.code()).isEqualTo(2);
     assertThat(outcome.err()).contains("--dir").contains("not a directory");
   }

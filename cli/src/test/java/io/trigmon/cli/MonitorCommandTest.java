@@ -2,8 +2,6 @@ package io.trigmon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,19 +12,13 @@ import picocli.CommandLine;
 /** Arguments of {@code trigmon monitor} that fail before any job starts, and their mapping. */
 class MonitorCommandTest {
 
-  private record Outcome(int code, String err) {}
-
-  private static Outcome run(String... args) {
-    CommandLine cmd = Trigmon.commandLine();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(new StringWriter(), true));
-    cmd.setErr(new PrintWriter(err, true));
-    return new Outcome(cmd.execute(args), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void modelDirectoryWithoutReferenceIsAUserError(@TempDir Path dir) {
-    Outcome outcome = run("monitor", "--bootstrap", "127.0.0.1:1", "--models", dir.toString());
+    CliRun outcome = run("monitor", "--bootstrap", "127.0.0.1:1", "--models", dir.toString());
     assertThat(outcome.code()).isEqualTo(2);
     assertThat(outcome.err()).contains("--models").contains("nplm/");
   }
@@ -34,7 +26,7 @@ class MonitorCommandTest {
   @Test
   void badWindowIsAUserErrorNamingTheOption(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("nplm"));
-    Outcome outcome =
+    CliRun outcome =
         run(
             "monitor",
             "--bootstrap",

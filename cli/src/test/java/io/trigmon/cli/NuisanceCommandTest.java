@@ -5,28 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trigmon.nuisance.NuisanceModel;
 import io.trigmon.store.ModelDirectory;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class NuisanceCommandTest {
 
   @TempDir Path dir;
 
-  private record Outcome(int code, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    CommandLine cmd = Trigmon.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    return new Outcome(cmd.execute(args), out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   /** Falling pT spectra above 25 GeV with the momentum scale pT → pT·exp(0.03 ν). */
@@ -64,7 +54,7 @@ class NuisanceCommandTest {
     Path minus = sample("minus", -2, 2000, 2);
     Path plus = sample("plus", 2, 2000, 3);
     Path out = dir.resolve("delta");
-    Outcome outcome =
+    CliRun outcome =
         run(
             "nuisance",
             "train",
@@ -95,7 +85,7 @@ class NuisanceCommandTest {
 
   @Test
   void malformedVariedArgumentIsAUsageError() {
-    Outcome outcome =
+    CliRun outcome =
         run("nuisance", "train", "--nominal", "a.csv", "--varied", "scale:1:b.csv", "--out", "x");
     assertThat(outcome.code()).isEqualTo(2);
     assertThat(outcome.err()).contains("NAME=NU:FILE[@YIELD]");
@@ -104,7 +94,7 @@ class NuisanceCommandTest {
   @Test
   void sigmaForAnUnknownNuisanceIsRejected() throws IOException {
     Path nominal = sample("n", 0, 10, 1);
-    Outcome outcome =
+    CliRun outcome =
         run(
             "nuisance",
             "train",

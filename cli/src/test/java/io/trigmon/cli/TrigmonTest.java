@@ -2,8 +2,6 @@ package io.trigmon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,28 +9,20 @@ import picocli.CommandLine;
 
 class TrigmonTest {
 
-  private record Outcome(int code, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    CommandLine cmd = Trigmon.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int code = cmd.execute(args);
-    return new Outcome(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void unknownOptionNamesItAndPointsToHelp() {
-    Outcome outcome = run("--bogus");
+    CliRun outcome = run("--bogus");
     assertThat(outcome.code()).isEqualTo(2);
     assertThat(outcome.err()).contains("--bogus").contains("--help");
   }
 
   @Test
   void unknownCommandIsAnError() {
-    Outcome outcome = run("simulat");
+    CliRun outcome = run("simulat");
     assertThat(outcome.code()).isEqualTo(2);
     assertThat(outcome.err()).contains("simulat");
   }
