@@ -16,6 +16,12 @@ public final class MetricsEndpoints {
   public static final int MONITOR_PORT = 9465;
 
   /**
+   * Default port of the stream app's built-in live page ({@code http://127.0.0.1:9466/}): not a
+   * metrics endpoint, but kept here so every default port of the project is in one place.
+   */
+  public static final int LIVE_PAGE_PORT = 9466;
+
+  /**
    * Port of Flink's own {@code PrometheusReporter} (Flink's documented default) on the JobManager;
    * on one host the TaskManagers take the next ports ({@code metrics.reporter.prom.port:
    * 9249-9250}). Flink runtime metrics, among them the Kafka source's {@code pendingRecords}: the

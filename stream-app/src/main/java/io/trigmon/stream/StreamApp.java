@@ -7,6 +7,7 @@ import io.trigmon.stream.alert.AlertTopology;
 import io.trigmon.stream.alert.WebhookNotifier;
 import io.trigmon.stream.ingest.IngestMetrics;
 import io.trigmon.stream.ingest.IngestTopology;
+import io.trigmon.stream.live.LivePage;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The stream app (DESIGN §1): the ingest topology ({@code events.raw} → {@code events.valid} /
  * {@code events.dlq}) and the alert hooks ({@code monitor.results} → webhooks) in one Kafka Streams
- * application, its metrics on {@code /metrics}.
+ * application, its metrics on {@code /metrics} and the built-in live page ({@link LivePage}).
  *
  * <p>{@link #buildTopology(StreamsBuilder)} wires the processors and {@link
  * #streamsConfig(StreamAppConfig)} gives the Kafka Streams properties; tests drive the first with a
@@ -44,6 +45,7 @@ public final class StreamApp implements AutoCloseable {
   private KafkaStreams streams;
   private KafkaStreamsMetrics streamsMetrics;
   private MetricsServer metricsServer;
+  private LivePage livePage;
 
   public StreamApp(StreamAppConfig config) {
     this(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -89,7 +91,7 @@ public final class StreamApp implements AutoCloseable {
     return p;
   }
 
-  /** Starts the Kafka Streams application and the metrics endpoint. */
+  /** Starts the Kafka Streams application, the metrics endpoint and the live page. */
   public synchronized void start() {
     if (streams != null) {
       throw new IllegalStateException("already started");
@@ -107,6 +109,10 @@ public final class StreamApp implements AutoCloseable {
       metricsServer = MetricsServer.start(config.metricsHost(), config.metricsPort(), registry);
       LOG.info("metrics on http://{}{}", hostPort(metricsServer), MetricsServer.PATH);
     }
+    if (config.live().enabled()) {
+      livePage = LivePage.start(config, ingestMetrics);
+      LOG.info("live page on {}", livePage.url());
+    }
     streams.start();
   }
 
@@ -122,6 +128,11 @@ public final class StreamApp implements AutoCloseable {
   /** The metrics endpoint, when one runs. */
   public synchronized Optional<MetricsServer> metricsServer() {
     return Optional.ofNullable(metricsServer);
+  }
+
+  /** The live page, when one runs. */
+  public synchronized Optional<LivePage> livePage() {
+    return Optional.ofNullable(livePage);
   }
 
   public PrometheusMeterRegistry registry() {
@@ -142,6 +153,9 @@ public final class StreamApp implements AutoCloseable {
     }
     if (metricsServer != null) {
       metricsServer.close();
+    }
+    if (livePage != null) {
+      livePage.close();
     }
     notifier.close();
   }

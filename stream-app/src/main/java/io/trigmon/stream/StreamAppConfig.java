@@ -1,6 +1,7 @@
 package io.trigmon.stream;
 
 import io.trigmon.metrics.MetricsEndpoints;
+import io.trigmon.stream.live.LiveConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -34,6 +35,8 @@ import java.util.TreeSet;
  *   <tr><td>{@code security.*}, {@code sasl.*}, {@code ssl.*}</td><td>plaintext</td><td>see
  *       {@link KafkaSecurity}</td></tr>
  *   <tr><td>{@code alert.*}</td><td></td><td>see {@link io.trigmon.stream.alert.AlertConfig}</td></tr>
+ *   <tr><td>{@code live.*}</td><td></td><td>the live page, see {@link
+ *       io.trigmon.stream.live.LiveConfig}</td></tr>
  *   <tr><td>{@code kafka.<name>}</td><td></td><td>any other Kafka Streams or client property,
  *       passed on as {@code <name>}</td></tr>
  * </table>
@@ -47,6 +50,7 @@ import java.util.TreeSet;
  * @param metricsPort port of /metrics, 0 free, -1 disabled
  * @param security client security
  * @param alerts alert hook settings
+ * @param live live page settings
  * @param kafkaOverrides extra Kafka properties
  */
 public record StreamAppConfig(
@@ -59,6 +63,7 @@ public record StreamAppConfig(
     int metricsPort,
     KafkaSecurity security,
     io.trigmon.stream.alert.AlertConfig alerts,
+    LiveConfig live,
     Map<String, String> kafkaOverrides) {
 
   public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
@@ -119,6 +124,7 @@ public record StreamAppConfig(
     }
     Objects.requireNonNull(security, "security");
     Objects.requireNonNull(alerts, "alerts");
+    Objects.requireNonNull(live, "live");
     kafkaOverrides = Map.copyOf(kafkaOverrides);
   }
 
@@ -147,7 +153,8 @@ public record StreamAppConfig(
         overrides.put(key.substring(KAFKA_PREFIX.length()), values.get(key));
       } else if (!OWN_KEYS.contains(key)
           && !KafkaSecurity.KEYS.contains(key)
-          && !key.startsWith(io.trigmon.stream.alert.AlertConfig.PREFIX)) {
+          && !key.startsWith(io.trigmon.stream.alert.AlertConfig.PREFIX)
+          && !key.startsWith(LiveConfig.PREFIX)) {
         unknown.add(key);
       }
     }
@@ -158,7 +165,7 @@ public record StreamAppConfig(
               + new TreeSet<>(OWN_KEYS)
               + ", "
               + new TreeSet<>(KafkaSecurity.KEYS)
-              + ", alert.*, kafka.*)");
+              + ", alert.*, live.*, kafka.*)");
     }
     return new StreamAppConfig(
         values.get(BOOTSTRAP_SERVERS),
@@ -173,6 +180,7 @@ public record StreamAppConfig(
         intValue(values, METRICS_PORT, DEFAULT_METRICS_PORT),
         KafkaSecurity.fromMap(values),
         io.trigmon.stream.alert.AlertConfig.fromMap(values),
+        LiveConfig.fromMap(values),
         overrides);
   }
 
@@ -213,6 +221,22 @@ public record StreamAppConfig(
         port,
         security,
         alerts,
+        live,
+        kafkaOverrides);
+  }
+
+  public StreamAppConfig withLive(LiveConfig newLive) {
+    return new StreamAppConfig(
+        bootstrapServers,
+        applicationId,
+        processingGuarantee,
+        numStreamThreads,
+        stateDir,
+        metricsHost,
+        metricsPort,
+        security,
+        alerts,
+        newLive,
         kafkaOverrides);
   }
 }

@@ -93,6 +93,7 @@ class SecurityIT {
       appValues.put("application.id", "security-it");
       appValues.put("state.dir", dir.resolve("state").toString());
       appValues.put("metrics.port", "-1");
+      appValues.put("live.port", "-1");
       StreamAppConfig config = StreamAppConfig.fromMap(appValues);
       assertThat(config.toString()).doesNotContain(PASSWORD).doesNotContain(STORE_PASSWORD);
 

@@ -109,4 +109,31 @@ class StreamAppConfigTest {
                         "sasl.username", "u")))
         .hasMessageContaining("'sasl.password'");
   }
+
+  @Test
+  void livePageDefaultsToTheDocumentedLoopbackPortAndCanBeTurnedOff() {
+    StreamAppConfig config = StreamAppConfig.defaults("127.0.0.1:9092");
+    assertThat(config.live().host()).isEqualTo("127.0.0.1");
+    assertThat(config.live().port()).isEqualTo(io.trigmon.metrics.MetricsEndpoints.LIVE_PAGE_PORT);
+    assertThat(config.live().history()).isEqualTo(500);
+    assertThat(config.live().enabled()).isTrue();
+    StreamAppConfig off =
+        StreamAppConfig.fromMap(Map.of("bootstrap.servers", "b:1", "live.port", "-1"));
+    assertThat(off.live().enabled()).isFalse();
+  }
+
+  @Test
+  void badLivePageValuesNameTheirKey() {
+    assertThatThrownBy(
+            () -> StreamAppConfig.fromMap(Map.of("bootstrap.servers", "b:1", "live.port", "-2")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'live.port'");
+    assertThatThrownBy(
+            () -> StreamAppConfig.fromMap(Map.of("bootstrap.servers", "b:1", "live.history", "0")))
+        .hasMessageContaining("'live.history'");
+    assertThatThrownBy(
+            () -> StreamAppConfig.fromMap(Map.of("bootstrap.servers", "b:1", "live.prot", "1")))
+        .hasMessageContaining("'live.prot'")
+        .hasMessageContaining("unknown");
+  }
 }

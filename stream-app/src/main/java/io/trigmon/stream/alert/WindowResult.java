@@ -1,5 +1,6 @@
 package io.trigmon.stream.alert;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -11,13 +12,16 @@ import java.util.Map;
 /**
  * One window's test result as published on {@code monitor.results} (DESIGN §4, §6): the JSON the
  * Flink job writes, one object per record, keyed by stream. Unknown fields are ignored, so the
- * producer may add fields.
+ * producer may add fields. The Flink job ({@code WindowResultSerializationSchema}) writes {@code
+ * null} for p and Z without a calibration: they read as NaN here (never as Z = 0), and an absent
+ * {@code n_expected} or {@code excess_m12} reads as null.
  *
  * <pre>{@code
  * {"stream": "dimuon", "window_id": "dimuon:370293:112", "window_start": 1763884800000,
  *  "window_end": 1763884823310, "n_data": 2013, "t": 41.2, "tau": 45.0, "delta": 3.8,
  *  "nu_hat": {"scale_barrel": 0.4, "norm": -0.2}, "nu_aux": {}, "nu_sigma": {},
- *  "p": 0.0012, "z": 3.03}
+ *  "p": 0.0012, "z": 3.03, "n_events": 2100, "n_expected": 1990.0,
+ *  "ae_score_quantiles": {"q50": 0.8, "q90": 2.1, "q99": 5.3}, "excess_m12": 301.5}
  * }</pre>
  *
  * @param stream stream key
@@ -31,8 +35,12 @@ import java.util.Map;
  * @param nuHat fitted nuisances ν̂, by name, in the units of their σ
  * @param nuAux auxiliary measurements ν_A by name (absent: 0)
  * @param nuSigma constraints σ by name, in the same units (absent: 1)
- * @param p p-value of t
- * @param z significance Z = Φ⁻¹(1 − p)
+ * @param p p-value of t; NaN without a calibration
+ * @param z significance Z = Φ⁻¹(1 − p); NaN without a calibration
+ * @param nEvents every valid event of the stream in the window (0 when not given)
+ * @param nExpected N(R0), the expected N_D; null when the test is shape-only
+ * @param aeScoreQuantiles autoencoder-score quantiles by name ({@code q50}, {@code q90}, ...)
+ * @param excessM12 median M12 (GeV) where the fitted excess is largest; null if unknown
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -49,7 +57,11 @@ public record WindowResult(
     @JsonProperty("nu_aux") Map<String, Double> nuAux,
     @JsonProperty("nu_sigma") Map<String, Double> nuSigma,
     @JsonProperty("p") double p,
-    @JsonProperty("z") double z) {
+    @JsonProperty("z") double z,
+    @JsonProperty("n_events") long nEvents,
+    @JsonProperty("n_expected") Double nExpected,
+    @JsonProperty("ae_score_quantiles") Map<String, Double> aeScoreQuantiles,
+    @JsonProperty("excess_m12") Double excessM12) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,6 +69,86 @@ public record WindowResult(
     nuHat = nuHat == null ? Map.of() : Map.copyOf(nuHat);
     nuAux = nuAux == null ? Map.of() : Map.copyOf(nuAux);
     nuSigma = nuSigma == null ? Map.of() : Map.copyOf(nuSigma);
+    aeScoreQuantiles = aeScoreQuantiles == null ? Map.of() : Map.copyOf(aeScoreQuantiles);
+  }
+
+  /** A result with only the fields the alert hooks read. */
+  public WindowResult(
+      String stream,
+      String windowId,
+      long windowStart,
+      long windowEnd,
+      long nData,
+      double t,
+      double tau,
+      double delta,
+      Map<String, Double> nuHat,
+      Map<String, Double> nuAux,
+      Map<String, Double> nuSigma,
+      double p,
+      double z) {
+    this(
+        stream,
+        windowId,
+        windowStart,
+        windowEnd,
+        nData,
+        t,
+        tau,
+        delta,
+        nuHat,
+        nuAux,
+        nuSigma,
+        p,
+        z,
+        0,
+        null,
+        null,
+        null);
+  }
+
+  @JsonCreator
+  static WindowResult json(
+      @JsonProperty("stream") String stream,
+      @JsonProperty("window_id") String windowId,
+      @JsonProperty("window_start") long windowStart,
+      @JsonProperty("window_end") long windowEnd,
+      @JsonProperty("n_data") long nData,
+      @JsonProperty("t") double t,
+      @JsonProperty("tau") double tau,
+      @JsonProperty("delta") double delta,
+      @JsonProperty("nu_hat") Map<String, Double> nuHat,
+      @JsonProperty("nu_aux") Map<String, Double> nuAux,
+      @JsonProperty("nu_sigma") Map<String, Double> nuSigma,
+      @JsonProperty("p") Double p,
+      @JsonProperty("z") Double z,
+      @JsonProperty("n_events") long nEvents,
+      @JsonProperty("n_expected") Double nExpected,
+      @JsonProperty("ae_score_quantiles") Map<String, Double> aeScoreQuantiles,
+      @JsonProperty("excess_m12") Double excessM12) {
+    return new WindowResult(
+        stream,
+        windowId,
+        windowStart,
+        windowEnd,
+        nData,
+        t,
+        tau,
+        delta,
+        nuHat,
+        nuAux,
+        nuSigma,
+        p == null ? Double.NaN : p,
+        z == null ? Double.NaN : z,
+        nEvents,
+        nExpected,
+        aeScoreQuantiles,
+        excessM12);
+  }
+
+  /** Whether the result carries a calibrated p and Z. */
+  public boolean calibrated() {
+    return !Double.isNaN(z);
   }
 
   /** Parses the JSON form. */

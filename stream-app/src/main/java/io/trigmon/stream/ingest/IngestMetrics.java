@@ -6,6 +6,7 @@ import io.trigmon.event.Reason;
 import io.trigmon.metrics.TrigmonMetric;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -82,6 +83,21 @@ public final class IngestMetrics {
   /** Counts a record whose processing failed unexpectedly. */
   public void processingError() {
     processingErrors.increment();
+  }
+
+  /** Valid events so far, by stream label. */
+  public Map<String, Double> validCounts() {
+    Map<String, Double> counts = new TreeMap<>();
+    eventsByStream.forEach((stream, counter) -> counts.put(stream, counter.count()));
+    return counts;
+  }
+
+  /** Dead-lettered records so far, by reason code (every code, also those still at zero). */
+  public Map<String, Double> rejectedCounts() {
+    Map<String, Double> counts = new TreeMap<>();
+    dlqByReason.forEach((reason, counter) -> counts.put(reason.code(), counter.count()));
+    counts.put(DeadLetter.PROCESSING_ERROR, processingErrors.count());
+    return counts;
   }
 
   /** Records rejected for a reason so far. */

@@ -45,6 +45,7 @@ class AlertIT {
                   "application.id", "alert-it",
                   "state.dir", stateDir.toString(),
                   "metrics.port", "-1",
+                  "live.port", "-1",
                   "alert.windows", "3",
                   "alert.webhook.urls", receiver.url().toString(),
                   "alert.webhook.secret", "it-secret",

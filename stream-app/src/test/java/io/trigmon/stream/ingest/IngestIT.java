@@ -76,6 +76,7 @@ class IngestIT {
                 "application.id", "ingest-it",
                 "state.dir", stateDir.toString(),
                 "metrics.port", "0",
+                "live.port", "-1",
                 "kafka.commit.interval.ms", "1000"));
     try (StreamApp app = new StreamApp(config)) {
       app.start();
