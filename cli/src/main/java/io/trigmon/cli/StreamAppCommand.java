@@ -25,13 +25,15 @@ import picocli.CommandLine.Option;
       "Run the Kafka Streams app: events.raw -> decode + validate -> events.valid, bad records to"
           + " events.dlq with the reason in headers; alert hooks on monitor.results (webhooks)."
           + " Metrics (trigmon_events_total, trigmon_dlq_events_total{reason}, Kafka Streams) on"
-          + " http://127.0.0.1:9464/metrics unless configured otherwise.",
+          + " http://127.0.0.1:9464/metrics unless configured otherwise; the live page (Z per"
+          + " window with the alarm threshold, tau and delta, nuisances, AE scores, event and"
+          + " dead-letter rates) on http://127.0.0.1:9466/ (live.port; -1 for none).",
       "Configuration keys (see StreamAppConfig, KafkaSecurity, AlertConfig): bootstrap.servers,"
           + " application.id, processing.guarantee (exactly_once_v2 | at_least_once),"
           + " num.stream.threads, state.dir, metrics.host, metrics.port, security.protocol, sasl.*,"
           + " ssl.truststore.*, alert.z.on, alert.z.off, alert.windows, alert.drift.pull,"
-          + " alert.stale.after.ms, alert.webhook.urls, alert.webhook.secret, kafka.<any Kafka"
-          + " property>."
+          + " alert.stale.after.ms, alert.webhook.urls, alert.webhook.secret, live.host,"
+          + " live.port, live.history, live.rate.interval.ms, kafka.<any Kafka property>."
     },
     footer = {
       "",
@@ -91,6 +93,7 @@ public final class StreamAppCommand implements Callable<Integer> {
                         + ":"
                         + m.address().getPort()
                         + "/metrics"));
+    app.livePage().ifPresent(page -> out.println("  live page: " + page.url()));
     out.println("Press Ctrl-C to stop.");
     out.flush();
     stopped.await();

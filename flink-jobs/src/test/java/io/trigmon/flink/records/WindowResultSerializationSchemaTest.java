@@ -94,5 +94,45 @@ class WindowResultSerializationSchemaTest {
     assertThat(parsed.nData()).isEqualTo(1000);
     assertThat(parsed.z()).isEqualTo(2.326);
     assertThat(parsed.nuHat()).containsEntry("scale-barrel", 0.2);
+    assertThat(parsed.nEvents()).isEqualTo(1003);
+    assertThat(parsed.nExpected()).isNull();
+    assertThat(parsed.aeScoreQuantiles()).isEmpty();
+    assertThat(parsed.excessM12()).isEqualTo(301.5);
+  }
+
+  @Test
+  void theLivePageReadsAnUncalibratedResultAsNoZNotZeroAndItsScores() throws Exception {
+    WindowResult uncalibrated =
+        new WindowResult(
+            "DoubleMuon",
+            WindowResult.windowId("DoubleMuon", 1_772_323_200_000L),
+            1_772_323_200_000L,
+            1_772_323_210_000L,
+            1003,
+            1000,
+            990.0,
+            12.5,
+            13.0,
+            0.5,
+            Map.of(),
+            null,
+            null,
+            Map.of("q50", 0.7, "q90", 2.0, "q99", 4.5),
+            null,
+            Map.of());
+    io.trigmon.stream.alert.WindowResult parsed =
+        io.trigmon.stream.alert.WindowResult.fromJson(
+            new String(
+                WindowResultSerializationSchema.toJson(uncalibrated), StandardCharsets.UTF_8));
+
+    assertThat(parsed.z()).isNaN();
+    assertThat(parsed.p()).isNaN();
+    assertThat(parsed.calibrated()).isFalse();
+    assertThat(parsed.nExpected()).isEqualTo(990.0);
+    assertThat(parsed.aeScoreQuantiles())
+        .containsEntry("q50", 0.7)
+        .containsEntry("q90", 2.0)
+        .containsEntry("q99", 4.5);
+    assertThat(parsed.excessM12()).isNull();
   }
 }
