@@ -1,10 +1,13 @@
 package io.trigmon.stream.alert;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -56,8 +59,8 @@ public record WindowResult(
     @JsonProperty("nu_hat") Map<String, Double> nuHat,
     @JsonProperty("nu_aux") Map<String, Double> nuAux,
     @JsonProperty("nu_sigma") Map<String, Double> nuSigma,
-    @JsonProperty("p") double p,
-    @JsonProperty("z") double z,
+    @JsonProperty("p") @JsonDeserialize(using = NullAsNaN.class) double p,
+    @JsonProperty("z") @JsonDeserialize(using = NullAsNaN.class) double z,
     @JsonProperty("n_events") long nEvents,
     @JsonProperty("n_expected") Double nExpected,
     @JsonProperty("ae_score_quantiles") Map<String, Double> aeScoreQuantiles,
@@ -107,45 +110,6 @@ public record WindowResult(
         null);
   }
 
-  @JsonCreator
-  static WindowResult json(
-      @JsonProperty("stream") String stream,
-      @JsonProperty("window_id") String windowId,
-      @JsonProperty("window_start") long windowStart,
-      @JsonProperty("window_end") long windowEnd,
-      @JsonProperty("n_data") long nData,
-      @JsonProperty("t") double t,
-      @JsonProperty("tau") double tau,
-      @JsonProperty("delta") double delta,
-      @JsonProperty("nu_hat") Map<String, Double> nuHat,
-      @JsonProperty("nu_aux") Map<String, Double> nuAux,
-      @JsonProperty("nu_sigma") Map<String, Double> nuSigma,
-      @JsonProperty("p") Double p,
-      @JsonProperty("z") Double z,
-      @JsonProperty("n_events") long nEvents,
-      @JsonProperty("n_expected") Double nExpected,
-      @JsonProperty("ae_score_quantiles") Map<String, Double> aeScoreQuantiles,
-      @JsonProperty("excess_m12") Double excessM12) {
-    return new WindowResult(
-        stream,
-        windowId,
-        windowStart,
-        windowEnd,
-        nData,
-        t,
-        tau,
-        delta,
-        nuHat,
-        nuAux,
-        nuSigma,
-        p == null ? Double.NaN : p,
-        z == null ? Double.NaN : z,
-        nEvents,
-        nExpected,
-        aeScoreQuantiles,
-        excessM12);
-  }
-
   /** Whether the result carries a calibrated p and Z. */
   public boolean calibrated() {
     return !Double.isNaN(z);
@@ -185,5 +149,25 @@ public record WindowResult(
       }
     }
     return Map.entry(name, largest);
+  }
+
+  /** Reads a JSON number, and null or an absent value as NaN ("not computed", never 0). */
+  static final class NullAsNaN extends StdDeserializer<Double> {
+    private static final long serialVersionUID = 1L;
+
+    NullAsNaN() {
+      super(Double.class);
+    }
+
+    @Override
+    public Double deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      return parser.getValueAsDouble(Double.NaN);
+    }
+
+    @Override
+    public Double getNullValue(DeserializationContext context) {
+      return Double.NaN;
+    }
   }
 }

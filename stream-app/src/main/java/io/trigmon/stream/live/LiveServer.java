@@ -1,17 +1,13 @@
 package io.trigmon.stream.live;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.trigmon.stream.HttpEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,52 +22,35 @@ public final class LiveServer implements AutoCloseable {
 
   private static final String PAGE_RESOURCE = "live.html";
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final HttpEndpoint endpoint;
 
-  private LiveServer(HttpServer server, ExecutorService executor) {
-    this.server = server;
-    this.executor = executor;
+  private LiveServer(HttpEndpoint endpoint) {
+    this.endpoint = endpoint;
   }
 
   /** Starts serving the page and the snapshot on host:port (port 0 for a free one). */
   public static LiveServer start(
       String host, int port, LiveSnapshot snapshot, LongSupplier clockMillis) {
     byte[] page = page();
-    HttpServer server;
-    try {
-      server = HttpServer.create(new InetSocketAddress(host, port), 16);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot serve the live page on " + host + ":" + port, e);
-    }
-    server.createContext(
-        "/",
-        exchange -> {
-          String path = exchange.getRequestURI().getPath();
-          if ("/".equals(path) || "/index.html".equals(path)) {
-            respond(exchange, "text/html; charset=utf-8", page);
-          } else if (API_PATH.equals(path)) {
-            String stream = queryParameter(exchange.getRequestURI(), "stream");
-            respond(
-                exchange,
-                "application/json; charset=utf-8",
-                snapshot.bytes(stream, clockMillis.getAsLong()));
-          } else {
-            try (exchange) {
-              exchange.sendResponseHeaders(404, -1);
-            }
-          }
-        });
-    ExecutorService executor =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "trigmon-live-http");
-              t.setDaemon(true);
-              return t;
-            });
-    server.setExecutor(executor);
-    server.start();
-    return new LiveServer(server, executor);
+    return new LiveServer(
+        HttpEndpoint.start(
+            "live-page",
+            host,
+            port,
+            exchange -> {
+              String path = exchange.getRequestURI().getPath();
+              if ("/".equals(path) || "/index.html".equals(path)) {
+                HttpEndpoint.respond(exchange, "text/html; charset=utf-8", page);
+              } else if (API_PATH.equals(path)) {
+                String stream = queryParameter(exchange.getRequestURI(), "stream");
+                HttpEndpoint.respond(
+                    exchange,
+                    "application/json; charset=utf-8",
+                    snapshot.bytes(stream, clockMillis.getAsLong()));
+              } else {
+                HttpEndpoint.notFound(exchange);
+              }
+            }));
   }
 
   private static byte[] page() {
@@ -82,27 +61,6 @@ public final class LiveServer implements AutoCloseable {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void respond(HttpExchange exchange, String contentType, byte[] body)
-      throws IOException {
-    try (exchange) {
-      String method = exchange.getRequestMethod();
-      if (!"GET".equals(method) && !"HEAD".equals(method)) {
-        exchange.sendResponseHeaders(405, -1);
-        return;
-      }
-      exchange.getResponseHeaders().set("Content-Type", contentType);
-      exchange.getResponseHeaders().set("Cache-Control", "no-store");
-      if ("HEAD".equals(method)) {
-        exchange.sendResponseHeaders(200, -1);
-        return;
-      }
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
     }
   }
 
@@ -124,7 +82,7 @@ public final class LiveServer implements AutoCloseable {
 
   /** The address it listens on. */
   public InetSocketAddress address() {
-    return server.getAddress();
+    return endpoint.address();
   }
 
   /** The page's URL. */
@@ -134,7 +92,6 @@ public final class LiveServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    endpoint.close();
   }
 }

@@ -1,6 +1,6 @@
 package io.trigmon.stream.live;
 
-import static io.trigmon.stream.live.LiveWindows.window;
+import static io.trigmon.stream.alert.Results.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package io.trigmon.stream.live;
 
-import static io.trigmon.stream.live.LiveWindows.window;
+import static io.trigmon.stream.alert.Results.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,13 +50,13 @@ class LiveSnapshotTest {
 
     JsonNode json = json("dimuon");
     assertThat(json.get("stream").asText()).isEqualTo("dimuon");
-    assertThat(texts(json.get("windows"), "window_id")).containsExactly("dimuon@1", "dimuon@2");
+    assertThat(texts(json.get("windows"), "window_id")).containsExactly("dimuon:1", "dimuon:2");
     JsonNode w = json.get("windows").get(1);
     WindowResult expected = window("dimuon", 2, 4.0);
     assertThat(w.get("window_start").asLong()).isEqualTo(expected.windowStart());
     assertThat(w.get("window_end").asLong()).isEqualTo(expected.windowEnd());
-    assertThat(w.get("n_data").asLong()).isEqualTo(2002);
-    assertThat(w.get("n_events").asLong()).isEqualTo(2102);
+    assertThat(w.get("n_data").asLong()).isEqualTo(2000);
+    assertThat(w.get("n_events").asLong()).isEqualTo(2100);
     assertThat(w.get("n_expected").asDouble()).isEqualTo(1990.0);
     assertThat(w.get("t").asDouble()).isEqualTo(40.0);
     assertThat(w.get("tau").asDouble()).isEqualTo(48.0);

@@ -1,6 +1,6 @@
 package io.trigmon.stream.live;
 
-import static io.trigmon.stream.live.LiveWindows.window;
+import static io.trigmon.stream.alert.Results.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trigmon.stream.alert.AlertConfig;
@@ -44,7 +44,7 @@ class StreamStatusTest {
   void anUncalibratedNewestWindowSaysSo() {
     StreamStatus status = status(1.0, Double.NaN);
     assertThat(status.state()).isEqualTo(StreamStatus.State.NO_CALIBRATION);
-    assertThat(status.latest().windowId()).isEqualTo("dimuon@1");
+    assertThat(status.latest().windowId()).isEqualTo("dimuon:1");
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.trigmon.stream.live;
 
-import static io.trigmon.stream.live.LiveWindows.window;
+import static io.trigmon.stream.alert.Results.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trigmon.stream.alert.WindowResult;
@@ -19,7 +19,7 @@ class WindowHistoryTest {
     for (int i = 1; i <= 5; i++) {
       history.add(window("dimuon", i, 1.0));
     }
-    assertThat(ids(history.windows("dimuon"))).containsExactly("dimuon@3", "dimuon@4", "dimuon@5");
+    assertThat(ids(history.windows("dimuon"))).containsExactly("dimuon:3", "dimuon:4", "dimuon:5");
   }
 
   @Test
@@ -29,7 +29,7 @@ class WindowHistoryTest {
       history.add(window("dimuon", i, 1.0));
     }
     assertThat(ids(history.windows("dimuon")))
-        .containsExactly("dimuon@1", "dimuon@2", "dimuon@3", "dimuon@4", "dimuon@5");
+        .containsExactly("dimuon:1", "dimuon:2", "dimuon:3", "dimuon:4", "dimuon:5");
   }
 
   @Test
@@ -38,7 +38,7 @@ class WindowHistoryTest {
     history.add(window("dimuon", 5, 1.0));
     history.add(window("dimuon", 6, 1.0));
     history.add(window("dimuon", 1, 1.0));
-    assertThat(ids(history.windows("dimuon"))).containsExactly("dimuon@5", "dimuon@6");
+    assertThat(ids(history.windows("dimuon"))).containsExactly("dimuon:5", "dimuon:6");
   }
 
   @Test
@@ -49,7 +49,7 @@ class WindowHistoryTest {
     history.add(window("dimuon", 1, 4.5));
 
     List<WindowResult> windows = history.windows("dimuon");
-    assertThat(ids(windows)).containsExactly("dimuon@1", "dimuon@2");
+    assertThat(ids(windows)).containsExactly("dimuon:1", "dimuon:2");
     assertThat(windows.get(0).z()).isEqualTo(4.5);
   }
 
@@ -61,7 +61,7 @@ class WindowHistoryTest {
     for (int repeat = 0; repeat < 5; repeat++) {
       history.add(window("dimuon", 2, 2.0 + repeat));
     }
-    assertThat(ids(history.windows("dimuon"))).containsExactly("dimuon@1", "dimuon@2");
+    assertThat(ids(history.windows("dimuon"))).containsExactly("dimuon:1", "dimuon:2");
   }
 
   @Test
@@ -73,7 +73,7 @@ class WindowHistoryTest {
     history.add(window("dimuon", 3, 1.0));
 
     assertThat(history.streams()).containsExactly("dimuon", "zz");
-    assertThat(ids(history.windows("zz"))).containsExactly("zz@1");
+    assertThat(ids(history.windows("zz"))).containsExactly("zz:1");
     assertThat(history.windows("unknown")).isEmpty();
   }
 }
