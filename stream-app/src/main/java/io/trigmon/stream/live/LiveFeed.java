@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -112,7 +113,12 @@ final class LiveFeed implements AutoCloseable {
   private List<TopicPartition> awaitPartitions() {
     boolean warned = false;
     while (running) {
-      List<PartitionInfo> infos = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10));
+      List<PartitionInfo> infos;
+      try {
+        infos = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10));
+      } catch (TimeoutException e) {
+        infos = List.of(); // the broker is not up yet, or does not know the topic
+      }
       if (infos != null && !infos.isEmpty()) {
         return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
       }
