@@ -36,10 +36,10 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Examples:",
-      "  ./trigmon demo                                   # 60 s of 5 s windows, Ctrl-C to stop",
-      "  ./trigmon demo --headless --duration 40s --window 2s --rate 500   # for scripts and CI",
-      "  ./trigmon demo --models /tmp/my-models           # a model directory of your own",
-      "  ./trigmon demo models --out models/default       # regenerate the default models"
+      "  ./trigmon demo                      # 12 windows of 5 s; Ctrl-C to stop",
+      "  ./trigmon demo --headless --duration 16s --window 2s --rate 500",
+      "  ./trigmon demo --models /tmp/my-models",
+      "  ./trigmon demo models --out models/default"
     })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -244,7 +244,7 @@ public final class DemoCommand implements Callable<Integer> {
         "Regenerate the demo's default models from fixed seeds: nplm/ (kernel NPLM reference,"
             + " N_R = 10000 simulated Drell-Yan events, tau-like regime), calibration/ (100 null"
             + " toys of 1000 events), nuisance/ (the delta-hat model of the lepton momentum scale,"
-            + " by 'nuisance train'), autoencoder/ (by 'ae train'). About 1 MB; a few minutes."
+            + " by 'nuisance train'), autoencoder/ (by 'ae train'). About 0.5 MB; a few minutes."
       },
       footer = {
         "",
