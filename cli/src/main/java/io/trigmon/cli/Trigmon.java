@@ -26,11 +26,13 @@ import picocli.CommandLine.Command;
       StreamAppCommand.class,
       ValidateCommand.class,
       MonitorCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      DemoCommand.class
     },
     footer = {
       "",
       "Examples:",
+      "  ./trigmon demo",
       "  ./trigmon simulate --process dy --events 100000 --seed 1 --out /tmp/dy.csv",
       "  ./trigmon kafka",
       "  ./trigmon help simulate"
