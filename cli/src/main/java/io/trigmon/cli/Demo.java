@@ -11,6 +11,7 @@ import io.trigmon.stream.StreamApp;
 import io.trigmon.stream.StreamAppConfig;
 import io.trigmon.stream.alert.AlertConfig;
 import io.trigmon.stream.alert.WindowResult;
+import io.trigmon.stream.live.LiveConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -86,10 +87,11 @@ final class Demo implements AutoCloseable {
   }
 
   /** Starts every part, printing where to look; on failure stops what had started. */
-  static Demo start(DemoScenario scenario, Path models, PrintWriter out) throws Exception {
+  static Demo start(DemoScenario scenario, Path models, int livePort, PrintWriter out)
+      throws Exception {
     Demo demo = new Demo(scenario, out);
     try {
-      demo.startParts(models);
+      demo.startParts(models, livePort);
       return demo;
     } catch (Exception | Error e) {
       demo.close();
@@ -97,7 +99,7 @@ final class Demo implements AutoCloseable {
     }
   }
 
-  private void startParts(Path models) throws Exception {
+  private void startParts(Path models, int livePort) throws Exception {
     long t0 = System.nanoTime();
     say("Starting a Kafka broker (KRaft, child JVM)...");
     broker = KafkaBroker.start(BrokerSettings.defaults());
@@ -114,7 +116,9 @@ final class Demo implements AutoCloseable {
                 StreamAppConfig.STATE_DIR,
                 stateDir.toString(),
                 StreamAppConfig.METRICS_PORT,
-                "0"));
+                "0",
+                LiveConfig.PORT,
+                Integer.toString(livePort)));
     streamApp = new StreamApp(appConfig);
     streamApp.start();
     say(
@@ -129,7 +133,7 @@ final class Demo implements AutoCloseable {
     streamApp
         .metricsServer()
         .ifPresent(m -> say("  stream-app metrics " + url(m.address().getPort()) + "/metrics"));
-    // When the stream app serves the live page (issue 7), print its URL here.
+    streamApp.livePage().ifPresent(page -> say("  live page          " + page.url()));
 
     monitorMetrics = MonitorMetrics.serve(0);
     say("  monitor metrics    " + url(monitorMetrics.getAddress().getPort()) + "/metrics");

@@ -39,6 +39,7 @@ import picocli.CommandLine.Option;
       "  ./trigmon demo                      # 12 windows of 5 s; Ctrl-C to stop",
       "  ./trigmon demo --headless --duration 16s --window 2s --rate 500",
       "  ./trigmon demo --models /tmp/my-models",
+      "  ./trigmon demo --live-port 0          # live page on a free port (URL printed)",
       "  ./trigmon demo models --out models/default"
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -91,6 +92,15 @@ public final class DemoCommand implements Callable<Integer> {
   Path models;
 
   @Option(
+      names = "--live-port",
+      paramLabel = "PORT",
+      defaultValue = "9466",
+      description =
+          "Port of the live page on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = a free port, -1 = no"
+              + " page).")
+  int livePort;
+
+  @Option(
       names = "--headless",
       description = "Print the windows, then exit 0 with a summary (for scripts and CI).")
   boolean headless;
@@ -110,7 +120,12 @@ public final class DemoCommand implements Callable<Integer> {
           scenario.eventsPerWindow(),
           DemoScenario.DEFAULT_WINDOW_EVENTS);
     }
-    Demo demo = Demo.start(scenario, modelDir, out);
+    if (livePort < -1 || livePort > 65535) {
+      throw new UserException(
+          "--live-port must be a port number, 0 for a free port or -1 for no page, got "
+              + livePort);
+    }
+    Demo demo = Demo.start(scenario, modelDir, livePort, out);
     Thread hook =
         new Thread(
             () -> {

@@ -74,6 +74,8 @@ class DemoIT {
                     "2s",
                     "--rate",
                     "500",
+                    "--live-port",
+                    "0",
                     "--models",
                     defaultModels().toString()));
     if (prometheus != null) {
