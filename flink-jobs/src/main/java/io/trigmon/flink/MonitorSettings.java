@@ -125,6 +125,19 @@ public record MonitorSettings(
         aux);
   }
 
+  public MonitorSettings withIdleness(Duration value) {
+    return new MonitorSettings(
+        models,
+        window,
+        allowedLateness,
+        outOfOrderness,
+        value,
+        expectedRateHz,
+        normSigma,
+        checkpointInterval,
+        aux);
+  }
+
   public MonitorSettings withExpectedRate(Double hz) {
     return new MonitorSettings(
         models,
