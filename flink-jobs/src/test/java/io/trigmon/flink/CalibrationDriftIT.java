@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,19 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
  * everywhere). Without it the same windows look like new physics: their Z is at least 3.
  *
  * <p>Sizes: N(R0) = 1000 per 10 s window (σ_N = 2.5 %), N_R = 10 000, 40 null toys per ν* (0, ±1
- * with the δ̂ model; 0 without), a δ̂ network 16-16 trained on 20 000 nominal and 6 × 8 000 varied
- * events: the whole class takes about two minutes on two shared cores.
+ * with the δ̂ model; 0 without), a δ̂ network 32-32-32 trained on 30 000 nominal and 6 × 12 000
+ * varied events.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class CalibrationDriftIT {
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = MonitorHarness.twoSlotMiniCluster();
 
   static final DriftScenario SCENARIO =
       new DriftScenario(12, 1000, Duration.ofSeconds(10), List.of(8, 9, 10, 11), 10_000, 40);
@@ -99,7 +92,7 @@ class CalibrationDriftIT {
     double spreadDrifted = spread(nuHatDrifted);
     for (int i = 0; i < SCENARIO.windows(); i++) {
       JsonNode window = results.get(i);
-      double nuHat = window.get("nu_hat").get(DriftScenario.NUISANCE).asDouble();
+      double nuHat = window.get("nu_hat_delta").get(DriftScenario.NUISANCE).asDouble();
       double delta = window.get("delta").asDouble();
       assertThat(window.get("model_versions").has(NuisanceModel.KIND)).isTrue();
       assertThat(window.get("z").asDouble()).as("Z of window %d", i).isLessThan(2);
@@ -111,6 +104,10 @@ class CalibrationDriftIT {
         assertThat(delta).as("Δ of window %d", i).isLessThan(DELTA_5_SIGMA);
       }
     }
+    // The MiniCluster runs in this JVM: its tasks recorded into this registry.
+    assertThat(MonitorMetrics.registry().scrape())
+        .contains(
+            "trigmon_nuisance_hat{nuisance=\"scale\",stream=\"" + DriftScenario.STREAM + "\"}");
   }
 
   @Test
@@ -137,7 +134,7 @@ class CalibrationDriftIT {
     for (int i = 0; i < results.size(); i++) {
       JsonNode w = results.get(i);
       System.out.printf(
-          "%s window %d ν*=%.0f N_D=%d t=%.2f τ=%.2f Δ=%.2f ν̂=%s Z=%.2f%n",
+          "%s window %d ν*=%.0f N_D=%d t=%.2f τ=%.2f Δ=%.2f ν̂(τ)=%s ν̂(Δ)=%s Z=%.2f%n",
           models,
           i,
           SCENARIO.nu(i),
@@ -146,6 +143,7 @@ class CalibrationDriftIT {
           w.get("tau").asDouble(),
           w.get("delta").asDouble(),
           w.get("nu_hat"),
+          w.get("nu_hat_delta"),
           w.get("z").asDouble());
     }
     return results;
