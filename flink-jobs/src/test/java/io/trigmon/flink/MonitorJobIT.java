@@ -183,7 +183,7 @@ class MonitorJobIT {
     return harness.topic(name, partitions);
   }
 
-  private void produce(String topic, List<byte[]> values) {
+  private void produce(String topic, List<byte[]> values) throws Exception {
     harness.produce(topic, values);
   }
 }
