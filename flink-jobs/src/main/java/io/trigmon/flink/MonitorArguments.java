@@ -71,7 +71,11 @@ public record MonitorArguments(String bootstrap, MonitorSettings settings, Strin
       if (parts.length != 2) {
         throw new IllegalArgumentException("--aux: NAME=NU expected, got '" + pair + "'");
       }
-      aux.put(parts[0].trim(), Double.valueOf(parts[1].trim()));
+      try {
+        aux.put(parts[0].trim(), Double.valueOf(parts[1].trim()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--aux: NU of " + parts[0] + " is not a number");
+      }
     }
     return aux;
   }

@@ -45,6 +45,11 @@ class MonitorSettingsTest {
   void badValuesNameTheirKey() {
     assertThatThrownBy(() -> MonitorSettings.defaults("m").withAux(Map.of("scale", Double.NaN)))
         .hasMessageStartingWith("aux:");
+    assertThatThrownBy(
+            () ->
+                MonitorArguments.parse(
+                    new String[] {"--bootstrap", "h:1", "--models", "m", "--aux", "scale=x"}))
+        .hasMessageStartingWith("--aux:");
     assertThatThrownBy(() -> MonitorSettings.defaults("m").withWindow(Duration.ZERO))
         .hasMessageStartingWith("window:");
     assertThatThrownBy(() -> MonitorSettings.defaults("m").withExpectedRate(-1.0))
