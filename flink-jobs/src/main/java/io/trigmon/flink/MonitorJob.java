@@ -40,8 +40,10 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  * The monitor job (DESIGN §1, §6): valid events → event time and watermarks → per-stream tumbling
  * event-time windows → kernel NPLM test of each window against the reference → one {@link
  * WindowResult} per window to the results sink; records that cannot be used go to the dead-letter
- * sink. The constructor takes the I/O, so tests run the real pipeline on any source and sink;
- * {@link #main(String[])} only chooses the production Kafka topics.
+ * sink. With a luminosity source each closed window is first joined, in event time, with its
+ * stream's expected counts ({@link ExpectedCountJoin}) for its N(R0). The constructor takes the
+ * I/O, so tests run the real pipeline on any source and sink; {@link #main(String[])} only chooses
+ * the production Kafka topics.
  *
  * <p>Watermarks are generated right after decoding (the event time is inside the record), per
  * source subtask, with the configured out-of-orderness and idleness. Each window fires once, when
