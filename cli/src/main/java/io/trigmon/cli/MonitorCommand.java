@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
@@ -54,7 +56,9 @@ public final class MonitorCommand implements Callable<Integer> {
       names = "--models",
       required = true,
       paramLabel = "DIR",
-      description = "Model directory with nplm/, optionally calibration/ and autoencoder/.")
+      description =
+          "Model directory with nplm/, optionally nuisance/ (δ̂ model from 'trigmon nuisance"
+              + " train'), calibration/ (made with that δ̂ model) and autoencoder/.")
   Path models;
 
   @Option(
@@ -77,6 +81,22 @@ public final class MonitorCommand implements Callable<Integer> {
           "Expected rate of selected dilepton events (Hz): N(R0) = rate x window length."
               + " Default: none, a shape-only test with a free normalisation.")
   Double expectedRate;
+
+  @Option(
+      names = "--luminosity",
+      paramLabel = "TOPIC",
+      description =
+          "Topic of expected counts per stream and interval (JSON: stream, start_ms, end_ms,"
+              + " expected_events), e.g. monitor.luminosity: N(R0) of each window, else"
+              + " --expected-rate, else shape-only.")
+  String luminosity;
+
+  @Option(
+      names = "--aux",
+      paramLabel = "NAME=NU",
+      description =
+          "Auxiliary measurement ν_A (σ units) of a nuisance of nuisance/ or of norm; default 0.")
+  Map<String, Double> aux = new LinkedHashMap<>();
 
   @Option(
       names = "--parallelism",
@@ -129,6 +149,7 @@ public final class MonitorCommand implements Callable<Integer> {
     env.setParallelism(parallelism);
     new MonitorJob(
             MonitorJob.kafkaSource(bootstrap, "events.valid"),
+            luminosity == null ? null : MonitorJob.kafkaSource(bootstrap, luminosity),
             MonitorJob.resultsSink(bootstrap, "monitor.results"),
             MonitorJob.deadLetterSink(bootstrap, "events.dlq"),
             settings)
@@ -151,7 +172,8 @@ public final class MonitorCommand implements Callable<Integer> {
       MonitorSettings settings =
           MonitorSettings.defaults(models.toString())
               .withAllowedLateness(duration("--allowed-lateness", lateness))
-              .withExpectedRate(expectedRate);
+              .withExpectedRate(expectedRate)
+              .withAux(aux);
       return window == null ? settings : settings.withWindow(duration("--window", window));
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());

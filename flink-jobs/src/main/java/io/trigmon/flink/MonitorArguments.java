@@ -1,17 +1,22 @@
 package io.trigmon.flink;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Command-line arguments of {@link MonitorJob#main(String[])} when the job jar is submitted to a
  * cluster: {@code --bootstrap HOST:PORT --models DIR} and optionally {@code --window}, {@code
  * --allowed-lateness}, {@code --out-of-orderness} (ISO-8601 durations, e.g. {@code PT10S}) and
- * {@code --expected-rate} (Hz). The CLI's {@code trigmon monitor} builds the settings itself.
+ * {@code --expected-rate} (Hz), {@code --aux NAME=NU,...} (ν_A in σ) and {@code --luminosity TOPIC}
+ * (expected counts per window, e.g. {@value MonitorJob#LUMINOSITY_TOPIC}). The CLI's {@code trigmon
+ * monitor} builds the settings itself.
  *
  * @param bootstrap Kafka bootstrap servers
  * @param settings the job settings
+ * @param luminosityTopic topic of expected counts, or null for none
  */
-public record MonitorArguments(String bootstrap, MonitorSettings settings) {
+public record MonitorArguments(String bootstrap, MonitorSettings settings, String luminosityTopic) {
 
   /** Parses {@code --key value} pairs; an unknown key or a missing value fails naming the key. */
   public static MonitorArguments parse(String[] args) {
@@ -21,6 +26,8 @@ public record MonitorArguments(String bootstrap, MonitorSettings settings) {
     Duration lateness = null;
     Duration outOfOrder = null;
     Double rate = null;
+    String luminosity = null;
+    Map<String, Double> aux = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i += 2) {
       String key = args[i];
       if (i + 1 >= args.length) {
@@ -34,6 +41,8 @@ public record MonitorArguments(String bootstrap, MonitorSettings settings) {
         case "--allowed-lateness" -> lateness = Duration.parse(value);
         case "--out-of-orderness" -> outOfOrder = Duration.parse(value);
         case "--expected-rate" -> rate = Double.valueOf(value);
+        case "--luminosity" -> luminosity = value;
+        case "--aux" -> aux.putAll(aux(value));
         default -> throw new IllegalArgumentException("unknown argument " + key);
       }
     }
@@ -50,6 +59,24 @@ public record MonitorArguments(String bootstrap, MonitorSettings settings) {
     if (outOfOrder != null) {
       settings = settings.withOutOfOrderness(outOfOrder);
     }
-    return new MonitorArguments(bootstrap, settings.withExpectedRate(rate));
+    return new MonitorArguments(
+        bootstrap, settings.withExpectedRate(rate).withAux(aux), luminosity);
+  }
+
+  /** {@code NAME=NU,NAME=NU}. */
+  private static Map<String, Double> aux(String value) {
+    Map<String, Double> aux = new LinkedHashMap<>();
+    for (String pair : value.split(",")) {
+      String[] parts = pair.split("=", 2);
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("--aux: NAME=NU expected, got '" + pair + "'");
+      }
+      try {
+        aux.put(parts[0].trim(), Double.valueOf(parts[1].trim()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--aux: NU of " + parts[0] + " is not a number");
+      }
+    }
+    return aux;
   }
 }

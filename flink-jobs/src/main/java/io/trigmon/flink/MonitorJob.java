@@ -1,21 +1,28 @@
 package io.trigmon.flink;
 
 import io.trigmon.flink.functions.ByStream;
+import io.trigmon.flink.functions.CollectWindow;
 import io.trigmon.flink.functions.DecodeAndScore;
 import io.trigmon.flink.functions.EventTimestamp;
+import io.trigmon.flink.functions.ExpectedCountJoin;
 import io.trigmon.flink.functions.FireOnceAfterLateness;
 import io.trigmon.flink.functions.NplmWindowTest;
+import io.trigmon.flink.functions.ParseLuminosity;
 import io.trigmon.flink.records.DeadLetter;
 import io.trigmon.flink.records.DeadLetterSerializationSchema;
+import io.trigmon.flink.records.Luminosity;
 import io.trigmon.flink.records.RawRecord;
 import io.trigmon.flink.records.RawRecordDeserializationSchema;
 import io.trigmon.flink.records.ScoredEvent;
 import io.trigmon.flink.records.WindowResult;
 import io.trigmon.flink.records.WindowResultSerializationSchema;
 import io.trigmon.flink.records.WindowResultTypeInfoFactory;
+import io.trigmon.flink.records.WindowSample;
+import io.trigmon.flink.records.WindowSampleTypeInfoFactory;
 import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -33,8 +40,10 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  * The monitor job (DESIGN §1, §6): valid events → event time and watermarks → per-stream tumbling
  * event-time windows → kernel NPLM test of each window against the reference → one {@link
  * WindowResult} per window to the results sink; records that cannot be used go to the dead-letter
- * sink. The constructor takes the I/O, so tests run the real pipeline on any source and sink;
- * {@link #main(String[])} only chooses the production Kafka topics.
+ * sink. With a luminosity source each closed window is first joined, in event time, with its
+ * stream's expected counts ({@link ExpectedCountJoin}) for its N(R0). The constructor takes the
+ * I/O, so tests run the real pipeline on any source and sink; {@link #main(String[])} only chooses
+ * the production Kafka topics.
  *
  * <p>Watermarks are generated right after decoding (the event time is inside the record), per
  * source subtask, with the configured out-of-orderness and idleness. Each window fires once, when
@@ -49,17 +58,38 @@ public final class MonitorJob {
   /** Kafka's broker-side maximum transaction timeout (DESIGN §8: the sink must not exceed it). */
   static final String TRANSACTION_TIMEOUT_MS = "900000";
 
+  /** Topic of the expected counts per stream and interval ({@link Luminosity}). */
+  public static final String LUMINOSITY_TOPIC = "monitor.luminosity";
+
   private final Source<RawRecord, ?, ?> source;
+  private final Source<RawRecord, ?, ?> luminosity;
   private final Sink<WindowResult> results;
   private final Sink<DeadLetter> deadLetters;
   private final MonitorSettings settings;
 
+  /** A job whose windows expect the configured rate, or none (shape-only). */
   public MonitorJob(
       Source<RawRecord, ?, ?> source,
       Sink<WindowResult> results,
       Sink<DeadLetter> deadLetters,
       MonitorSettings settings) {
+    this(source, null, results, deadLetters, settings);
+  }
+
+  /**
+   * A job whose windows take their expected count N(R0) from {@code luminosity} records (JSON
+   * {@link Luminosity}), falling back to the configured rate, then to shape-only.
+   *
+   * @param luminosity source of {@code monitor.luminosity}, or null for none
+   */
+  public MonitorJob(
+      Source<RawRecord, ?, ?> source,
+      Source<RawRecord, ?, ?> luminosity,
+      Sink<WindowResult> results,
+      Sink<DeadLetter> deadLetters,
+      MonitorSettings settings) {
     this.source = source;
+    this.luminosity = luminosity;
     this.results = results;
     this.deadLetters = deadLetters;
     this.settings = settings;
@@ -82,11 +112,7 @@ public final class MonitorJob {
             .process(new DecodeAndScore(settings.models()))
             .name("decode, validate and score")
             .uid("decode");
-    decoded
-        .getSideOutput(DecodeAndScore.DEAD_LETTERS)
-        .sinkTo(deadLetters)
-        .name("dead letters")
-        .uid("dead-letter-sink");
+    DataStream<DeadLetter> rejected = decoded.getSideOutput(DecodeAndScore.DEAD_LETTERS);
 
     DataStream<ScoredEvent> timed =
         decoded
@@ -98,12 +124,45 @@ public final class MonitorJob {
             .uid("event-time");
 
     Duration lateness = settings.allowedLateness();
-    timed
-        .keyBy(new ByStream())
-        .window(TumblingEventTimeWindows.of(settings.window()))
-        .allowedLateness(lateness)
-        .trigger(new FireOnceAfterLateness(lateness.toMillis()))
-        .process(new NplmWindowTest(settings), WindowResultTypeInfoFactory.typeInfo())
+    DataStream<WindowSample> windows =
+        timed
+            .keyBy(new ByStream())
+            .window(TumblingEventTimeWindows.of(settings.window()))
+            .allowedLateness(lateness)
+            .trigger(new FireOnceAfterLateness(lateness.toMillis()))
+            .process(new CollectWindow(), WindowSampleTypeInfoFactory.typeInfo())
+            .name("event-time windows")
+            .uid("windows");
+
+    if (luminosity != null) {
+      SingleOutputStreamOperator<Luminosity> counts =
+          env.fromSource(luminosity, WatermarkStrategy.noWatermarks(), "luminosity")
+              .uid("luminosity-source")
+              .process(new ParseLuminosity())
+              .name("parse luminosity")
+              .uid("parse-luminosity");
+      rejected = rejected.union(counts.getSideOutput(ParseLuminosity.DEAD_LETTERS));
+      windows =
+          windows
+              .keyBy(WindowSample::stream, Types.STRING)
+              .connect(
+                  counts
+                      .assignTimestampsAndWatermarks(
+                          WatermarkStrategy.<Luminosity>forBoundedOutOfOrderness(
+                                  settings.outOfOrderness())
+                              .withTimestampAssigner((record, ts) -> record.startMillis())
+                              .withIdleness(settings.idleness()))
+                      .name("luminosity time")
+                      .uid("luminosity-time")
+                      .keyBy(Luminosity::stream, Types.STRING))
+              .process(new ExpectedCountJoin(), WindowSampleTypeInfoFactory.typeInfo())
+              .name("expected count")
+              .uid("expected-count");
+    }
+
+    rejected.sinkTo(deadLetters).name("dead letters").uid("dead-letter-sink");
+    windows
+        .map(new NplmWindowTest(settings), WindowResultTypeInfoFactory.typeInfo())
         .name("NPLM window test")
         .uid("nplm-window-test")
         .sinkTo(results)
@@ -147,13 +206,19 @@ public final class MonitorJob {
         .build();
   }
 
-  /** {@code MonitorJob --bootstrap HOST:PORT --models DIR [--window PT23.311S]}. */
+  /**
+   * {@code MonitorJob --bootstrap HOST:PORT --models DIR [--window PT23.311S] [--luminosity
+   * monitor.luminosity]}.
+   */
   public static void main(String[] args) throws Exception {
     MonitorArguments arguments = MonitorArguments.parse(args);
     MonitorSettings settings = arguments.settings();
     String bootstrap = arguments.bootstrap();
     new MonitorJob(
             kafkaSource(bootstrap, "events.valid"),
+            arguments.luminosityTopic() == null
+                ? null
+                : kafkaSource(bootstrap, arguments.luminosityTopic()),
             resultsSink(bootstrap, "monitor.results"),
             deadLetterSink(bootstrap, "events.dlq"),
             settings)

@@ -4,6 +4,7 @@ import io.trigmon.event.Lumisection;
 import io.trigmon.nplm.NplmOptions;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Typed, validated settings of the monitor job (DESIGN §6). A bad value fails at start-up with a
@@ -24,6 +25,8 @@ import java.time.Duration;
  * @param normSigma {@code norm-sigma}: σ_N of the normalisation nuisance when a rate is given
  * @param checkpointInterval {@code checkpoint-interval}: exactly-once results are committed at
  *     checkpoints
+ * @param aux {@code aux}: auxiliary measurements ν_A of the nuisances, σ units, by name (a δ̂
+ *     nuisance or {@code norm}); missing names are 0, i.e. the nominal calibration
  */
 public record MonitorSettings(
     String models,
@@ -33,7 +36,8 @@ public record MonitorSettings(
     Duration idleness,
     Double expectedRateHz,
     double normSigma,
-    Duration checkpointInterval)
+    Duration checkpointInterval,
+    Map<String, Double> aux)
     implements Serializable {
 
   /** One lumisection (≈ 23.31 s) in whole milliseconds. */
@@ -55,11 +59,19 @@ public record MonitorSettings(
     if (!(normSigma >= 0 && Double.isFinite(normSigma))) {
       throw new IllegalArgumentException("norm-sigma: must be >= 0, got " + normSigma);
     }
+    aux = aux == null ? Map.of() : Map.copyOf(aux);
+    aux.forEach(
+        (name, value) -> {
+          if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(
+                "aux: the value of " + name + " must be a finite number of σ, got " + value);
+          }
+        });
   }
 
   /**
    * Defaults for a model directory: lumisection windows, 5 s lateness, 2 s out-of-orderness, 30 s
-   * idleness, shape-only, σ_N = 2.5 %, checkpoints every 10 s.
+   * idleness, shape-only, σ_N = 2.5 %, checkpoints every 10 s, ν_A = 0.
    */
   public static MonitorSettings defaults(String models) {
     return new MonitorSettings(
@@ -70,7 +82,8 @@ public record MonitorSettings(
         Duration.ofSeconds(30),
         null,
         NplmOptions.DEFAULT_NORM_SIGMA,
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        Map.of());
   }
 
   public MonitorSettings withWindow(Duration value) {
@@ -82,7 +95,8 @@ public record MonitorSettings(
         idleness,
         expectedRateHz,
         normSigma,
-        checkpointInterval);
+        checkpointInterval,
+        aux);
   }
 
   public MonitorSettings withAllowedLateness(Duration value) {
@@ -94,7 +108,8 @@ public record MonitorSettings(
         idleness,
         expectedRateHz,
         normSigma,
-        checkpointInterval);
+        checkpointInterval,
+        aux);
   }
 
   public MonitorSettings withOutOfOrderness(Duration value) {
@@ -106,7 +121,21 @@ public record MonitorSettings(
         idleness,
         expectedRateHz,
         normSigma,
-        checkpointInterval);
+        checkpointInterval,
+        aux);
+  }
+
+  public MonitorSettings withIdleness(Duration value) {
+    return new MonitorSettings(
+        models,
+        window,
+        allowedLateness,
+        outOfOrderness,
+        value,
+        expectedRateHz,
+        normSigma,
+        checkpointInterval,
+        aux);
   }
 
   public MonitorSettings withExpectedRate(Double hz) {
@@ -118,7 +147,8 @@ public record MonitorSettings(
         idleness,
         hz,
         normSigma,
-        checkpointInterval);
+        checkpointInterval,
+        aux);
   }
 
   public MonitorSettings withCheckpointInterval(Duration value) {
@@ -130,16 +160,43 @@ public record MonitorSettings(
         idleness,
         expectedRateHz,
         normSigma,
-        value);
+        value,
+        aux);
+  }
+
+  public MonitorSettings withAux(Map<String, Double> values) {
+    return new MonitorSettings(
+        models,
+        window,
+        allowedLateness,
+        outOfOrderness,
+        idleness,
+        expectedRateHz,
+        normSigma,
+        checkpointInterval,
+        values);
+  }
+
+  /** N(R0) of a window of this length from the configured rate; null when none is configured. */
+  public Double rateExpected() {
+    return expectedRateHz == null ? null : expectedRateHz * (window.toNanos() / 1e9);
   }
 
   /** The NPLM options of a window of this length: N(R0) from the rate, or shape-only. */
   public NplmOptions nplmOptions() {
-    if (expectedRateHz == null) {
-      return NplmOptions.shapeOnly();
-    }
-    double seconds = window.toNanos() / 1e9;
-    return NplmOptions.expected(expectedRateHz * seconds).withNormSigma(normSigma);
+    return nplmOptions(rateExpected());
+  }
+
+  /**
+   * The NPLM options of a window expecting {@code expected} events (null: shape-only, with a free
+   * normalisation), with the configured σ_N and ν_A.
+   */
+  public NplmOptions nplmOptions(Double expected) {
+    NplmOptions options =
+        expected == null
+            ? NplmOptions.shapeOnly()
+            : NplmOptions.expected(expected).withNormSigma(normSigma);
+    return options.withAux(aux);
   }
 
   private static void positive(String key, Duration value) {

@@ -3,39 +3,19 @@ package io.trigmon.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trigmon.broker.KafkaBroker;
 import io.trigmon.broker.KafkaBrokerExtension;
 import io.trigmon.event.Event;
 import io.trigmon.event.EventCodec;
-import io.trigmon.flink.records.DeadLetterSerializationSchema;
-import io.trigmon.flink.records.RawRecord;
-import io.trigmon.flink.records.RawRecordDeserializationSchema;
+import io.trigmon.flink.functions.ParseLuminosity;
+import io.trigmon.flink.records.Luminosity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
-import java.util.UUID;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,27 +43,19 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KafkaBrokerExtension.class)
 class MonitorJobIT {
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = MonitorHarness.twoSlotMiniCluster();
 
   static final MonitorScenario SCENARIO =
       new MonitorScenario(12, 1000, Duration.ofSeconds(10), List.of(4, 5, 6), 50, 10_000, 100);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir static Path models;
 
-  private static KafkaBroker kafka;
+  private static MonitorHarness harness;
   private static final List<List<Event>> windows = new ArrayList<>();
 
   @BeforeAll
   static void writeModelsAndEvents(KafkaBroker broker) {
-    kafka = broker;
+    harness = new MonitorHarness(broker);
     SCENARIO.writeModels(models);
     TestAutoencoder.small().save(models.resolve(MonitorModels.AUTOENCODER), "ae-it");
     for (int i = 0; i < SCENARIO.windows(); i++) {
@@ -99,7 +71,7 @@ class MonitorJobIT {
     records.add(500, new byte[] {1, 2, 3}); // a poison pill in the middle of window 0
     produce(events, records);
 
-    Run run = runJob(events);
+    MonitorHarness.Run run = runJob(events);
 
     assertThat(run.results()).hasSize(SCENARIO.windows());
     List<Integer> signal = SCENARIO.signalWindows();
@@ -160,99 +132,58 @@ class MonitorJobIT {
     assertThat(second).isEqualTo(first);
   }
 
-  private record Run(List<JsonNode> results, List<String> deadLetterReasons) {}
-
-  private Run runJob(String eventsTopic) throws Exception {
-    String results = topic("results", 1);
-    String deadLetters = topic("dlq", 1);
-    KafkaSource<RawRecord> source =
-        KafkaSource.<RawRecord>builder()
-            .setBootstrapServers(kafka.bootstrapServers())
-            .setTopics(eventsTopic)
-            .setGroupId("monitor-it-" + UUID.randomUUID())
-            .setStartingOffsets(OffsetsInitializer.earliest())
-            .setBounded(OffsetsInitializer.latest())
-            .setDeserializer(new RawRecordDeserializationSchema())
-            .build();
-    MonitorSettings settings =
-        MonitorSettings.defaults(models.toString())
-            .withWindow(SCENARIO.window())
-            .withCheckpointInterval(Duration.ofSeconds(1));
-    Configuration conf = new Configuration();
-    conf.set(PipelineOptions.GENERIC_TYPES, false); // disableGenericTypes(): no silent Kryo
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    env.setParallelism(2);
-    new MonitorJob(
-            source,
-            MonitorJob.resultsSink(kafka.bootstrapServers(), results),
-            MonitorJob.deadLetterSink(kafka.bootstrapServers(), deadLetters),
-            settings)
-        .execute(env);
-
-    Map<String, JsonNode> byId = new LinkedHashMap<>();
-    List<String> ids = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> r : readCommitted(results, SCENARIO.windows())) {
-      JsonNode node = JSON.readTree(r.value());
-      ids.add(node.get("window_id").asText());
-      byId.put(node.get("window_id").asText(), node);
+  /**
+   * N(R0) from {@code monitor.luminosity}: windows 0–5 covered by two records each (480 + 520
+   * expected events, the second half-window's record first) get 1000; window 6, covered by a record
+   * for its first half only, and windows 7–11, with none, fall back to the configured rate (95 Hz ×
+   * 10 s = 950). A record that is not JSON goes to the dead letters; the job goes on.
+   */
+  @Test
+  void luminosityRecordsSetEachWindowsExpectedCount() throws Exception {
+    String events = topic("lumi-events", 2);
+    List<byte[]> records = new ArrayList<>();
+    windows.forEach(w -> w.forEach(e -> records.add(EventCodec.encode(e))));
+    produce(events, records);
+    long start = MonitorScenario.START.toEpochMilli();
+    long length = SCENARIO.window().toMillis();
+    List<byte[]> counts = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      long from = start + i * length;
+      long half = from + length / 2;
+      counts.add(new Luminosity(MonitorScenario.STREAM, half, from + length, 520).toJson());
+      counts.add(new Luminosity(MonitorScenario.STREAM, from, half, 480).toJson());
     }
-    assertThat(ids).as("window ids").doesNotHaveDuplicates();
-    List<JsonNode> ordered =
-        byId.values().stream()
-            .sorted(
-                (a, b) ->
-                    Long.compare(a.get("window_start").asLong(), b.get("window_start").asLong()))
-            .toList();
-    List<String> reasons = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> r : readCommitted(deadLetters, 0)) {
-      reasons.add(
-          new String(
-              r.headers().lastHeader(DeadLetterSerializationSchema.REASON).value(),
-              StandardCharsets.UTF_8));
-    }
-    return new Run(ordered, reasons);
+    long window6 = start + 6 * length;
+    counts.add(new Luminosity(MonitorScenario.STREAM, window6, window6 + length / 2, 480).toJson());
+    counts.add("not json".getBytes(StandardCharsets.UTF_8));
+    String luminosity = topic("luminosity", 1);
+    produce(luminosity, counts);
+
+    MonitorHarness.Run run =
+        harness.run(events, luminosity, settings().withExpectedRate(95.0), SCENARIO.windows());
+
+    assertThat(run.field("n_expected"))
+        .containsExactly(
+            1000.0, 1000.0, 1000.0, 1000.0, 1000.0, 1000.0, 950.0, 950.0, 950.0, 950.0, 950.0,
+            950.0);
+    assertThat(run.deadLetterReasons()).containsExactly(ParseLuminosity.REASON);
+  }
+
+  private MonitorHarness.Run runJob(String eventsTopic) throws Exception {
+    return harness.run(eventsTopic, null, settings(), SCENARIO.windows());
+  }
+
+  private static MonitorSettings settings() {
+    return MonitorSettings.defaults(models.toString())
+        .withWindow(SCENARIO.window())
+        .withCheckpointInterval(Duration.ofSeconds(1));
   }
 
   private String topic(String name, int partitions) {
-    String topic = "monitor-it-" + name + "-" + UUID.randomUUID();
-    kafka.createTopic(topic, partitions);
-    return topic;
+    return harness.topic(name, partitions);
   }
 
-  private void produce(String topic, List<byte[]> values) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-      int partitions = producer.partitionsFor(topic).size();
-      for (int i = 0; i < values.size(); i++) {
-        // Round robin, so both partitions hold every window.
-        producer.send(new ProducerRecord<>(topic, i % partitions, null, values.get(i)));
-      }
-      producer.flush();
-    }
-  }
-
-  /** Every committed record of a topic (all of it is committed once the job has finished). */
-  private List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int atLeast) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      int emptyPolls = 0;
-      while (System.nanoTime() < deadline && (out.size() < atLeast || emptyPolls < 3)) {
-        var batch = consumer.poll(Duration.ofMillis(500));
-        emptyPolls = batch.isEmpty() ? emptyPolls + 1 : 0;
-        batch.forEach(out::add);
-      }
-    }
-    return out;
+  private void produce(String topic, List<byte[]> values) throws Exception {
+    harness.produce(topic, values);
   }
 }

@@ -27,6 +27,7 @@ class MonitorMetricsTest {
         13.0,
         0.5,
         Map.of("scale-barrel", 0.25),
+        Map.of("scale-barrel", 0.1),
         0.01,
         z,
         Map.of(),

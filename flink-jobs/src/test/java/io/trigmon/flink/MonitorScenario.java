@@ -63,10 +63,12 @@ record MonitorScenario(
 
   /** Reference-hypothesis dilepton features from an independent seed. */
   static double[][] dileptons(long seed, int n) {
-    return Simulator.builder()
-        .process(Process.DY)
-        .seed(seed)
-        .build()
+    return dileptons(Simulator.builder().process(Process.DY).seed(seed).build(), n);
+  }
+
+  /** The dilepton features of {@code n} events of a simulator (those with a lepton pair). */
+  static double[][] dileptons(Simulator simulator, int n) {
+    return simulator
         .events(n)
         .map(DileptonFeatures::of)
         .flatMap(Optional::stream)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MonitorSettingsTest {
@@ -27,7 +28,28 @@ class MonitorSettingsTest {
   }
 
   @Test
+  void aWindowCountFromLuminosityReplacesTheRateAndNoneMeansShapeOnly() {
+    MonitorSettings s =
+        MonitorSettings.defaults("m")
+            .withWindow(Duration.ofSeconds(10))
+            .withExpectedRate(150.0)
+            .withAux(Map.of("scale", 0.5));
+    assertThat(s.nplmOptions(1234.0).expected()).isEqualTo(1234.0);
+    assertThat(s.nplmOptions(1234.0).aux()).containsEntry("scale", 0.5);
+    assertThat(s.nplmOptions(null).shapeOnlyMode()).isTrue();
+    assertThat(s.rateExpected()).isEqualTo(1500.0);
+    assertThat(s.withExpectedRate(null).rateExpected()).isNull();
+  }
+
+  @Test
   void badValuesNameTheirKey() {
+    assertThatThrownBy(() -> MonitorSettings.defaults("m").withAux(Map.of("scale", Double.NaN)))
+        .hasMessageStartingWith("aux:");
+    assertThatThrownBy(
+            () ->
+                MonitorArguments.parse(
+                    new String[] {"--bootstrap", "h:1", "--models", "m", "--aux", "scale=x"}))
+        .hasMessageStartingWith("--aux:");
     assertThatThrownBy(() -> MonitorSettings.defaults("m").withWindow(Duration.ZERO))
         .hasMessageStartingWith("window:");
     assertThatThrownBy(() -> MonitorSettings.defaults("m").withExpectedRate(-1.0))
@@ -44,5 +66,24 @@ class MonitorSettingsTest {
             new String[] {"--bootstrap", "h:1", "--models", "d", "--window", "PT10S"});
     assertThat(a.bootstrap()).isEqualTo("h:1");
     assertThat(a.settings().window()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(a.luminosityTopic()).isNull();
+  }
+
+  @Test
+  void argumentsNameTheLuminosityTopicAndAuxiliaryValues() {
+    MonitorArguments a =
+        MonitorArguments.parse(
+            new String[] {
+              "--bootstrap",
+              "h:1",
+              "--models",
+              "d",
+              "--luminosity",
+              "monitor.luminosity",
+              "--aux",
+              "scale=0.5,norm=-1"
+            });
+    assertThat(a.luminosityTopic()).isEqualTo("monitor.luminosity");
+    assertThat(a.settings().aux()).isEqualTo(Map.of("scale", 0.5, "norm", -1.0));
   }
 }

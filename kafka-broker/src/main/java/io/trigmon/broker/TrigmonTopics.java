@@ -19,9 +19,15 @@ public final class TrigmonTopics {
   /** One record per window: t, τ, Δ, ν̂, p and Z. */
   public static final String MONITOR_RESULTS = "monitor.results";
 
+  /**
+   * Expected counts N(R0) per stream and time interval (lumisection or window), JSON, from a
+   * luminosity or rate source: what the monitor normalises each window with (DESIGN §6).
+   */
+  public static final String MONITOR_LUMINOSITY = "monitor.luminosity";
+
   /** All of them, in pipeline order. */
   public static final List<String> ALL =
-      List.of(EVENTS_RAW, EVENTS_VALID, EVENTS_DLQ, MONITOR_RESULTS);
+      List.of(EVENTS_RAW, EVENTS_VALID, EVENTS_DLQ, MONITOR_RESULTS, MONITOR_LUMINOSITY);
 
   private TrigmonTopics() {}
 }

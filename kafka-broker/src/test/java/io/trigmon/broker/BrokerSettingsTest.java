@@ -18,7 +18,8 @@ class BrokerSettingsTest {
     assertThat(settings.workDir()).isEmpty();
     assertThat(settings.partitions()).isEqualTo(2);
     assertThat(settings.topics())
-        .containsExactly("events.raw", "events.valid", "events.dlq", "monitor.results");
+        .containsExactly(
+            "events.raw", "events.valid", "events.dlq", "monitor.results", "monitor.luminosity");
   }
 
   @Test

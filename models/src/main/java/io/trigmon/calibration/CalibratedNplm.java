@@ -6,6 +6,7 @@ import io.trigmon.nplm.KernelNplmModel;
 import io.trigmon.nplm.NplmOptions;
 import io.trigmon.nplm.NplmResult;
 import io.trigmon.nplm.ReferenceSample;
+import io.trigmon.nuisance.NuisanceModel;
 import io.trigmon.nuisance.NuisanceTerms;
 import io.trigmon.nuisance.ShapeNuisanceModel;
 import java.nio.file.Path;
@@ -122,6 +123,9 @@ public final class CalibratedNplm {
         settings.put("centres", hyper.centres());
         settings.put("lambda", hyper.lambda());
         settings.put("nuisances", nplm.nuisanceNames());
+        if (model instanceof NuisanceModel learned) {
+          settings.put(CalibrationDirectory.NUISANCE_SHA256, learned.sha256());
+        }
         CalibrationDirectory.save(
             calibration, request.saveCalibration(), reference.sha256(), settings);
       }

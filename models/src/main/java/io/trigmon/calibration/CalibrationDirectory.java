@@ -1,5 +1,6 @@
 package io.trigmon.calibration;
 
+import io.trigmon.nuisance.NuisanceModel;
 import io.trigmon.store.ModelDirectory;
 import io.trigmon.store.ModelFileException;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A {@link Calibration} on disk: a model directory of kind {@value #KIND} with the toys' t values
@@ -22,6 +24,12 @@ public final class CalibrationDirectory {
 
   /** Kind of the model directory. */
   public static final String KIND = "calibration";
+
+  /**
+   * Settings key naming the δ̂ model the toys were made with: its {@link NuisanceModel#sha256()}.
+   * Absent when the toys were made without one.
+   */
+  public static final String NUISANCE_SHA256 = "nuisance_sha256";
 
   private static final String TOYS = "toys.csv";
 
@@ -77,6 +85,29 @@ public final class CalibrationDirectory {
     toys.forEach(
         (nu, ts) -> arrays.put(nu, ts.stream().mapToDouble(Double::doubleValue).toArray()));
     return Calibration.of(arrays);
+  }
+
+  /**
+   * Loads a calibration, refusing one made for another reference or with another δ̂ model: t = τ −
+   * Δ of a test with a δ̂ model follows another null distribution than without one (or with another
+   * one), so its p and Z would be wrong.
+   *
+   * @param nuisanceSha256 {@link NuisanceModel#sha256()} of the test's δ̂ model, null without one
+   */
+  public static Calibration load(Path dir, String referenceSha256, String nuisanceSha256) {
+    Object recorded = settings(dir).get(NUISANCE_SHA256);
+    String made = recorded == null ? null : recorded.toString();
+    if (!Objects.equals(made, nuisanceSha256)) {
+      throw new ModelFileException(
+          "calibration "
+              + dir
+              + " was made "
+              + (made == null ? "without a δ̂ model" : "with δ̂ model " + made)
+              + " but the test uses "
+              + (nuisanceSha256 == null ? "none" : "δ̂ model " + nuisanceSha256)
+              + ": recalibrate with the test's δ̂ model");
+    }
+    return load(dir, referenceSha256);
   }
 
   /** The settings recorded with a calibration (to check it matches the test being run). */

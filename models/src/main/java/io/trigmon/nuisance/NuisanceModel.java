@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.trigmon.mlp.Standardisation;
 import io.trigmon.store.ModelDirectory;
 import io.trigmon.store.ModelFileException;
+import io.trigmon.store.Sha256;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +73,24 @@ public final class NuisanceModel implements ShapeNuisanceModel {
     return referenceSha256;
   }
 
+  /**
+   * SHA-256 of this model's {@value #FILE} as {@link #save} writes it (and as its manifest records
+   * it): the identity a calibration made with this model records, so that a monitor can refuse a
+   * calibration made with another δ̂ model.
+   */
+  public String sha256() {
+    return Sha256.of(serialised());
+  }
+
+  private byte[] serialised() {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter()
+          .writeValueAsBytes(new Stored(standardisation, deltas));
+    } catch (IOException e) {
+      throw new ModelFileException("cannot serialise the δ̂ model", e);
+    }
+  }
+
   @Override
   public NuisanceTerms evaluate(double[][] features) {
     double[][] z = standardisation.apply(features);
@@ -111,14 +130,7 @@ public final class NuisanceModel implements ShapeNuisanceModel {
    */
   public ModelDirectory save(Path dir, Map<String, Object> extra) {
     ModelDirectory.Writer writer = ModelDirectory.create(dir, KIND, VERSION);
-    try {
-      writer.write(
-          FILE,
-          JSON.writerWithDefaultPrettyPrinter()
-              .writeValueAsBytes(new Stored(standardisation, deltas)));
-    } catch (IOException e) {
-      throw new ModelFileException("cannot serialise the δ̂ model", e);
-    }
+    writer.write(FILE, serialised());
     Map<String, Object> sigmas = new LinkedHashMap<>();
     Map<String, Object> nus = new LinkedHashMap<>();
     for (NuisanceDelta d : deltas) {

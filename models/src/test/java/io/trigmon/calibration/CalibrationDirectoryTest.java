@@ -35,4 +35,26 @@ class CalibrationDirectoryTest {
         .isInstanceOf(ModelFileException.class)
         .hasMessageContaining("belongs to reference abc");
   }
+
+  @Test
+  void aCalibrationMadeWithAnotherDeltaModelIsRefused(@TempDir Path dir) {
+    CalibrationDirectory.save(
+        CALIBRATION, dir, "abc", Map.of(CalibrationDirectory.NUISANCE_SHA256, "d1"));
+    assertThat(CalibrationDirectory.load(dir, "abc", "d1").dof()).isEqualTo(CALIBRATION.dof());
+    assertThatThrownBy(() -> CalibrationDirectory.load(dir, "abc", "d2"))
+        .isInstanceOf(ModelFileException.class)
+        .hasMessageContaining("with δ̂ model d1");
+    assertThatThrownBy(() -> CalibrationDirectory.load(dir, "abc", null))
+        .isInstanceOf(ModelFileException.class)
+        .hasMessageContaining("uses none");
+  }
+
+  @Test
+  void aCalibrationMadeWithoutDeltaModelIsRefusedForATestWithOne(@TempDir Path dir) {
+    CalibrationDirectory.save(CALIBRATION, dir, "abc", Map.of());
+    assertThat(CalibrationDirectory.load(dir, "abc", null).dof()).isEqualTo(CALIBRATION.dof());
+    assertThatThrownBy(() -> CalibrationDirectory.load(dir, "abc", "d1"))
+        .isInstanceOf(ModelFileException.class)
+        .hasMessageContaining("without a δ̂ model");
+  }
 }

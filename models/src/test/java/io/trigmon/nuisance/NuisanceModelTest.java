@@ -58,6 +58,15 @@ class NuisanceModelTest {
   }
 
   @Test
+  void identityIsTheRecordedFileHashBeforeAndAfterLoading() {
+    NuisanceModel original = model();
+    ModelDirectory saved = original.save(dir, Map.of());
+    String recorded = saved.manifest().files().get(NuisanceModel.FILE);
+    assertThat(original.sha256()).isEqualTo(recorded);
+    assertThat(NuisanceModel.load(dir).sha256()).isEqualTo(recorded);
+  }
+
+  @Test
   void logRatioIsTheQuadraticExpansionOfTheTerms() {
     NuisanceModel m = model();
     NuisanceTerms terms = m.evaluate(ROWS);

@@ -24,6 +24,8 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * @param tau τ(D, A)
  * @param delta Δ(D, A)
  * @param nuHat ν̂ of the τ fit (σ units) by nuisance name
+ * @param nuHatDelta ν̂ of the Δ fit (σ units): the nuisances' best fit with the reference shape
+ *     alone (f = 0), the sharper estimate of a calibration drift
  * @param p p-value of t; null without a calibration
  * @param z Z = Φ⁻¹(1 − p); null without a calibration
  * @param aeScoreQuantiles autoencoder-score quantiles ({@code q50}, {@code q90}, {@code q99});
@@ -44,6 +46,7 @@ public record WindowResult(
     double tau,
     double delta,
     Map<String, Double> nuHat,
+    Map<String, Double> nuHatDelta,
     Double p,
     Double z,
     Map<String, Double> aeScoreQuantiles,
@@ -52,6 +55,7 @@ public record WindowResult(
 
   public WindowResult {
     nuHat = Collections.unmodifiableMap(new LinkedHashMap<>(nuHat));
+    nuHatDelta = Collections.unmodifiableMap(new LinkedHashMap<>(nuHatDelta));
     aeScoreQuantiles = Collections.unmodifiableMap(new LinkedHashMap<>(aeScoreQuantiles));
     modelVersions = Collections.unmodifiableMap(new LinkedHashMap<>(modelVersions));
   }

@@ -30,6 +30,7 @@ class WindowResultSerializationSchemaTest {
           13.0,
           0.5,
           Map.of("scale-barrel", 0.2),
+          Map.of("scale-barrel", 0.1),
           0.01,
           2.326,
           Map.of(),
