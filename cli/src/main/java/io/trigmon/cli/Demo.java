@@ -147,7 +147,8 @@ final class Demo implements AutoCloseable {
             Duration.ofSeconds(5),
             null,
             NplmOptions.DEFAULT_NORM_SIGMA,
-            CHECKPOINT_INTERVAL);
+            CHECKPOINT_INTERVAL,
+            Map.of());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     new MonitorJob(

@@ -1,5 +1,6 @@
 package io.trigmon.cli;
 
+import io.trigmon.calibration.CalibratedNplm;
 import io.trigmon.calibration.Calibration;
 import io.trigmon.calibration.CalibrationDirectory;
 import io.trigmon.calibration.NullToys;
@@ -12,7 +13,7 @@ import io.trigmon.nplm.KernelNplm;
 import io.trigmon.nplm.KernelNplmModel;
 import io.trigmon.nplm.NplmOptions;
 import io.trigmon.nplm.ReferenceSample;
-import io.trigmon.nuisance.NuisanceTerms;
+import io.trigmon.nuisance.NuisanceModel;
 import io.trigmon.simulation.NuisanceShifts;
 import io.trigmon.simulation.Process;
 import io.trigmon.simulation.Simulator;
@@ -37,8 +38,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code nplm/}: the kernel NPLM reference model, N_R = {@value #REFERENCE_EVENTS} nominal
  *       events, σ, M = ⌈√N_R⌉ and λ by the published protocol;
- *   <li>{@code calibration/}: its shape-only null calibration from {@value #TOYS} toys of {@value
- *       DemoScenario#DEFAULT_WINDOW_EVENTS} events drawn from an independent nominal pool;
+ *   <li>{@code calibration/}: its shape-only null calibration with the δ̂ model, {@value #TOYS}
+ *       toys of {@value DemoScenario#DEFAULT_WINDOW_EVENTS} events at each ν* = 0, ±1 drawn from an
+ *       independent nominal pool;
  *   <li>{@code nuisance/}: the δ̂ model of the lepton momentum scale ({@value #SCALE}, 1σ = 3 %),
  *       written by {@code trigmon nuisance train} from simulated samples at ν = ±1, ±2;
  *   <li>{@code autoencoder/}: a small autoencoder written by {@code trigmon ae train} on nominal
@@ -89,8 +91,8 @@ final class DemoModels {
       }
       Path work = Files.createTempDirectory("trigmon-demo-models");
       try {
-        writeNplmAndCalibration(out);
         writeNuisance(out, work);
+        writeNplmAndCalibration(out, NuisanceModel.load(out.resolve(NUISANCE)));
         writeAutoencoder(out, work);
       } finally {
         deleteTree(work);
@@ -106,23 +108,33 @@ final class DemoModels {
     log.flush();
   }
 
-  private void writeNplmAndCalibration(Path out) {
+  private void writeNplmAndCalibration(Path out, NuisanceModel delta) {
     long start = System.nanoTime();
     double[][] reference = dileptons(7, REFERENCE_EVENTS, NuisanceShifts.NOMINAL);
     KernelNplmModel model =
         new KernelNplmModel(ReferenceSample.of(reference), KernelNplm.protocol(reference, 0, 11));
     model.save(out.resolve(MonitorModels.NPLM), VERSION);
-    KernelNplm nplm = model.prepare();
+    KernelNplm nplm = model.prepare(delta);
     double[][] pool = dileptons(13, 4 * REFERENCE_EVENTS, NuisanceShifts.NOMINAL);
     int windowEvents = DemoScenario.DEFAULT_WINDOW_EVENTS;
     Calibration calibration =
-        new NullToys(nplm, pool, NuisanceTerms.none(), NplmOptions.shapeOnly(), windowEvents)
-            .calibrate(TOYS, List.of(0.0), 17);
+        new NullToys(nplm, pool, delta.evaluate(pool), NplmOptions.shapeOnly(), windowEvents)
+            .calibrate(TOYS, CalibratedNplm.NU_STARS, 17);
     CalibrationDirectory.save(
         calibration,
         out.resolve(MonitorModels.CALIBRATION),
         model.reference().sha256(),
-        Map.of("method", "kernel", "mode", "shape-only", "window_events", windowEvents));
+        Map.of(
+            "method",
+            "kernel",
+            "mode",
+            "shape-only",
+            "window_events",
+            windowEvents,
+            "nuisances",
+            nplm.nuisanceNames(),
+            CalibrationDirectory.NUISANCE_SHA256,
+            delta.sha256()));
     log.printf(
         Locale.ROOT,
         "nplm/ (N_R = %d, M = %d) and calibration/ (%d toys of %d events) in %.0f s%n",

@@ -116,6 +116,7 @@ class WindowResultSerializationSchemaTest {
             13.0,
             0.5,
             Map.of(),
+            Map.of(),
             null,
             null,
             Map.of("q50", 0.7, "q90", 2.0, "q99", 4.5),
