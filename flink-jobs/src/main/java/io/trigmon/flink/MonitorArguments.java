@@ -5,13 +5,20 @@ import java.time.Duration;
 /**
  * Command-line arguments of {@link MonitorJob#main(String[])} when the job jar is submitted to a
  * cluster: {@code --bootstrap HOST:PORT --models DIR} and optionally {@code --window}, {@code
- * --allowed-lateness}, {@code --out-of-orderness} (ISO-8601 durations, e.g. {@code PT10S}) and
- * {@code --expected-rate} (Hz). The CLI's {@code trigmon monitor} builds the settings itself.
+ * --allowed-lateness}, {@code --out-of-orderness}, {@code --checkpoint-interval} (ISO-8601
+ * durations, e.g. {@code PT10S}), {@code --expected-rate} (Hz), {@code --group} (consumer group and
+ * transactional-id prefix, so several monitors can share a broker) and {@code --results-topic}.
  *
  * @param bootstrap Kafka bootstrap servers
  * @param settings the job settings
+ * @param group consumer group of the events source and prefix of the sinks' transactional ids
+ * @param resultsTopic topic of the window results
  */
-public record MonitorArguments(String bootstrap, MonitorSettings settings) {
+public record MonitorArguments(
+    String bootstrap, MonitorSettings settings, String group, String resultsTopic) {
+
+  /** The results topic of DESIGN §7. */
+  public static final String RESULTS_TOPIC = "monitor.results";
 
   /** Parses {@code --key value} pairs; an unknown key or a missing value fails naming the key. */
   public static MonitorArguments parse(String[] args) {
@@ -20,7 +27,10 @@ public record MonitorArguments(String bootstrap, MonitorSettings settings) {
     Duration window = null;
     Duration lateness = null;
     Duration outOfOrder = null;
+    Duration checkpoints = null;
     Double rate = null;
+    String group = MonitorJob.NAME;
+    String resultsTopic = RESULTS_TOPIC;
     for (int i = 0; i < args.length; i += 2) {
       String key = args[i];
       if (i + 1 >= args.length) {
@@ -33,7 +43,10 @@ public record MonitorArguments(String bootstrap, MonitorSettings settings) {
         case "--window" -> window = Duration.parse(value);
         case "--allowed-lateness" -> lateness = Duration.parse(value);
         case "--out-of-orderness" -> outOfOrder = Duration.parse(value);
+        case "--checkpoint-interval" -> checkpoints = Duration.parse(value);
         case "--expected-rate" -> rate = Double.valueOf(value);
+        case "--group" -> group = value;
+        case "--results-topic" -> resultsTopic = value;
         default -> throw new IllegalArgumentException("unknown argument " + key);
       }
     }
@@ -50,6 +63,9 @@ public record MonitorArguments(String bootstrap, MonitorSettings settings) {
     if (outOfOrder != null) {
       settings = settings.withOutOfOrderness(outOfOrder);
     }
-    return new MonitorArguments(bootstrap, settings.withExpectedRate(rate));
+    if (checkpoints != null) {
+      settings = settings.withCheckpointInterval(checkpoints);
+    }
+    return new MonitorArguments(bootstrap, settings.withExpectedRate(rate), group, resultsTopic);
   }
 }

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
@@ -28,14 +27,7 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -220,39 +212,12 @@ class MonitorJobIT {
   }
 
   private void produce(String topic, List<byte[]> values) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-      int partitions = producer.partitionsFor(topic).size();
-      for (int i = 0; i < values.size(); i++) {
-        // Round robin, so both partitions hold every window.
-        producer.send(new ProducerRecord<>(topic, i % partitions, null, values.get(i)));
-      }
-      producer.flush();
-    }
+    TestKafka.produce(kafka.bootstrapServers(), topic, values);
   }
 
   /** Every committed record of a topic (all of it is committed once the job has finished). */
   private List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int atLeast) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      int emptyPolls = 0;
-      while (System.nanoTime() < deadline && (out.size() < atLeast || emptyPolls < 3)) {
-        var batch = consumer.poll(Duration.ofMillis(500));
-        emptyPolls = batch.isEmpty() ? emptyPolls + 1 : 0;
-        batch.forEach(out::add);
-      }
-    }
-    return out;
+    return TestKafka.readCommitted(
+        kafka.bootstrapServers(), topic, atLeast, Duration.ofSeconds(30));
   }
 }

@@ -44,5 +44,28 @@ class MonitorSettingsTest {
             new String[] {"--bootstrap", "h:1", "--models", "d", "--window", "PT10S"});
     assertThat(a.bootstrap()).isEqualTo("h:1");
     assertThat(a.settings().window()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(a.group()).isEqualTo(MonitorJob.NAME);
+    assertThat(a.resultsTopic()).isEqualTo("monitor.results");
+  }
+
+  @Test
+  void clusterArgumentsParse() {
+    MonitorArguments a =
+        MonitorArguments.parse(
+            new String[] {
+              "--bootstrap",
+              "h:1",
+              "--models",
+              "d",
+              "--checkpoint-interval",
+              "PT2S",
+              "--group",
+              "bench-p2",
+              "--results-topic",
+              "bench.results"
+            });
+    assertThat(a.settings().checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(a.group()).isEqualTo("bench-p2");
+    assertThat(a.resultsTopic()).isEqualTo("bench.results");
   }
 }

@@ -1,0 +1,350 @@
+package io.trigmon.cli;
+
+import io.trigmon.broker.BrokerSettings;
+import io.trigmon.broker.KafkaBroker;
+import io.trigmon.broker.TrigmonTopics;
+import io.trigmon.event.DileptonFeatures;
+import io.trigmon.event.EventCodec;
+import io.trigmon.flink.MonitorModels;
+import io.trigmon.flink.cluster.FlinkRestClient;
+import io.trigmon.flink.cluster.StandaloneCluster;
+import io.trigmon.nplm.KernelNplm;
+import io.trigmon.nplm.KernelNplmModel;
+import io.trigmon.nplm.ReferenceSample;
+import io.trigmon.simulation.Process;
+import io.trigmon.simulation.Simulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code trigmon bench scale-out}: the monitor job on the local multi-process standalone cluster
+ * ({@link StandaloneCluster}, DESIGN §8) at several parallelisms over the same stream: a broker, a
+ * simulated Drell–Yan reference model, S streams of W windows each loaded into {@code
+ * events.valid}, then for each parallelism p the job jar submitted at p (one TaskManager per
+ * subtask) and timed from all tasks running to the last window result. Writes {@code
+ * reports/bench/scale-out.md} and {@code scale-out.png} ({@link ScaleOutReport}).
+ */
+@Command(
+    name = "scale-out",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the monitor job on a local standalone Flink cluster (a JobManager and one TaskManager"
+          + " JVM per subtask) at each parallelism over the same pre-loaded stream of several"
+          + " trigger streams, and write events/s and NPLM tests/s per parallelism to"
+          + " reports/bench/scale-out.md and scale-out.png.",
+      "Size: --streams x --windows windows of --events-per-window events; the default"
+          + " (8 x 10 x 5000 = 400k events, N_R = 20000) takes about 5 minutes on 2 idle cores,"
+          + " --quick about 2. Figures on a loaded machine are not comparable: rerun them idle."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./trigmon bench scale-out --quick",
+      "  ./trigmon bench scale-out",
+      "  ./trigmon bench scale-out --streams 16 --windows 20 --events-per-window 10000"
+          + " --parallelism 1,2,4,8"
+    })
+public final class BenchScaleOutCommand implements Callable<Integer> {
+
+  private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
+
+  @Option(
+      names = "--parallelism",
+      split = ",",
+      paramLabel = "P",
+      defaultValue = "1,2,4",
+      description = "Parallelisms to run, comma separated (default: ${DEFAULT-VALUE}).")
+  List<Integer> parallelisms;
+
+  @Option(
+      names = "--streams",
+      defaultValue = "8",
+      description = "Trigger streams (window keys) (default: ${DEFAULT-VALUE}).")
+  int streams;
+
+  @Option(
+      names = "--windows",
+      defaultValue = "10",
+      description = "Windows per stream (default: ${DEFAULT-VALUE}).")
+  int windows;
+
+  @Option(
+      names = "--events-per-window",
+      defaultValue = "5000",
+      description = "Events per window and stream, N_D (default: ${DEFAULT-VALUE}).")
+  int eventsPerWindow;
+
+  @Option(
+      names = "--reference",
+      defaultValue = "20000",
+      description = "Reference events N_R of the NPLM model (default: ${DEFAULT-VALUE}).")
+  int referenceEvents;
+
+  @Option(
+      names = "--window",
+      defaultValue = "PT10S",
+      description = "Window length, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  String window;
+
+  @Option(
+      names = "--quick",
+      description =
+          "A short proof run: 4 streams x 4 windows x 1000 events, N_R = 5000, parallelism 1,2.")
+  boolean quick;
+
+  @Option(
+      names = "--out",
+      defaultValue = "reports/bench",
+      description = "Directory of the report (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (quick) {
+      streams = 4;
+      windows = 4;
+      eventsPerWindow = 1000;
+      referenceEvents = 5000;
+      parallelisms = List.of(1, 2);
+    }
+    Duration length = windowLength();
+    validate();
+    Path home = Path.of(System.getProperty("trigmon.home", ".")).toAbsolutePath();
+    Path jar = StandaloneCluster.jobJar(home);
+    Path work = Files.createTempDirectory("trigmon-scale-out");
+    int maxParallelism = parallelisms.stream().mapToInt(Integer::intValue).max().orElseThrow();
+    var log = spec.commandLine().getOut();
+    List<ScaleOutRun> runs = new ArrayList<>();
+    try (KafkaBroker kafka =
+        KafkaBroker.start(BrokerSettings.defaults().withPartitions(maxParallelism))) {
+      Path models = work.resolve("models");
+      writeReference(models);
+      long events = produce(kafka.bootstrapServers(), length);
+      log.printf(
+          "Loaded %d events (%d streams x %d windows) into events.valid%n",
+          events, streams, windows);
+      log.flush();
+      try (StandaloneCluster flink =
+          StandaloneCluster.start(home, work.resolve("flink"), maxParallelism, 1)) {
+        FlinkRestClient rest = flink.client();
+        String jarId = rest.uploadJar(jar);
+        log.println("Flink REST: " + rest.base() + " (logs in " + flink.stateDirectory() + ")");
+        for (int p : parallelisms) {
+          ScaleOutRun run = runAt(p, kafka, rest, jarId, models, length, events);
+          runs.add(run);
+          log.printf(
+              "parallelism %d: %.1f s, %,.0f events/s, %.2f NPLM tests/s%n",
+              p, run.runningToLastMillis() / 1e3, run.eventsPerSecond(), run.testsPerSecond());
+          log.flush();
+        }
+      }
+    }
+    ScaleOutReport.write(out, configuration(), runs);
+    log.println("Report: " + out.resolve(ScaleOutReport.MARKDOWN));
+    return 0;
+  }
+
+  private ScaleOutRun runAt(
+      int p,
+      KafkaBroker kafka,
+      FlinkRestClient rest,
+      String jarId,
+      Path models,
+      Duration length,
+      long events)
+      throws InterruptedException {
+    String results = "bench.scale-out.p" + p + "." + UUID.randomUUID();
+    kafka.createTopic(results, 1);
+    String job =
+        rest.runJar(
+            jarId,
+            List.of(
+                "--bootstrap",
+                kafka.bootstrapServers(),
+                "--models",
+                models.toString(),
+                "--window",
+                length.toString(),
+                "--checkpoint-interval",
+                "PT2S",
+                "--group",
+                "bench-scale-out-" + UUID.randomUUID(),
+                "--results-topic",
+                results),
+            p);
+    await(() -> rest.allTasksRunning(job), Duration.ofMinutes(3), "tasks of job " + job);
+    long running = System.currentTimeMillis();
+    int expected = streams * windows;
+    List<Long> stamps = resultTimestamps(kafka.bootstrapServers(), results, expected);
+    long checkpoint = rest.checkpoints(job).path("summary").path("state_size").path("max").asLong();
+    rest.cancel(job);
+    await(() -> !"RUNNING".equals(rest.jobState(job)), Duration.ofMinutes(1), "cancel " + job);
+    if (stamps.size() < expected) {
+      throw new UserException(
+          "parallelism "
+              + p
+              + ": "
+              + stamps.size()
+              + " of "
+              + expected
+              + " window results within "
+              + RUN_TIMEOUT
+              + " (job "
+              + job
+              + ")");
+    }
+    long first = stamps.stream().mapToLong(Long::longValue).min().orElseThrow();
+    long last = stamps.stream().mapToLong(Long::longValue).max().orElseThrow();
+    return new ScaleOutRun(p, events, expected, last - running, last - first, checkpoint);
+  }
+
+  /** The Kafka timestamps (emission times) of the committed results, once all have arrived. */
+  private static List<Long> resultTimestamps(String bootstrap, String topic, int expected) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<Long> stamps = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+      while (stamps.size() < expected && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          stamps.add(r.timestamp());
+        }
+      }
+    }
+    return stamps;
+  }
+
+  /** The NPLM reference model (simulated Drell–Yan, no calibration: results without Z). */
+  private void writeReference(Path models) {
+    double[][] reference =
+        Simulator.builder()
+            .process(Process.DY)
+            .seed(7)
+            .build()
+            .events(referenceEvents)
+            .map(DileptonFeatures::of)
+            .flatMap(Optional::stream)
+            .map(DileptonFeatures::toArray)
+            .toArray(double[][]::new);
+    new KernelNplmModel(ReferenceSample.of(reference), KernelNplm.protocol(reference, 0, 11))
+        .save(models.resolve(MonitorModels.NPLM), "scale-out");
+  }
+
+  /**
+   * Loads the windows of every stream into {@code events.valid}, window after window, round robin
+   * over its partitions, then one more window that only moves the watermark past the last one;
+   * returns the number of events in the tested windows.
+   */
+  private long produce(String bootstrap, Duration length) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    long sent = 0;
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      int partitions = producer.partitionsFor(TrigmonTopics.EVENTS_VALID).size();
+      for (int w = 0; w <= windows; w++) {
+        for (int s = 0; s < streams; s++) {
+          int n = w < windows ? eventsPerWindow : Math.max(10, eventsPerWindow / 10);
+          final long offset = sent;
+          final int[] i = {0};
+          Simulator.builder().process(Process.DY).seed(1_000L * w + s).stream("Stream" + s)
+              .startTime(START.plus(length.multipliedBy(w)))
+              .rateHz(n / (length.toNanos() / 1e9) * 1.001)
+              .poissonArrivals(false)
+              .build()
+              .events(n)
+              .forEach(
+                  e ->
+                      producer.send(
+                          new ProducerRecord<>(
+                              TrigmonTopics.EVENTS_VALID,
+                              (int) ((offset + i[0]++) % partitions),
+                              null,
+                              EventCodec.encode(e))));
+          if (w < windows) {
+            sent += n;
+          }
+        }
+      }
+      producer.flush();
+    }
+    return sent;
+  }
+
+  private String configuration() {
+    return String.format(
+        "%d streams × %d windows of %s × %d events (N_D) = %d events, kernel NPLM with N_R = %d"
+            + " (M = ⌈√N_R⌉, shape-only, no autoencoder), checkpoints every 2 s, exactly-once"
+            + " results; one TaskManager (1 GB, 1 slot) per subtask; %d cores, run on %s.",
+        streams,
+        windows,
+        window,
+        eventsPerWindow,
+        (long) streams * windows * eventsPerWindow,
+        referenceEvents,
+        Runtime.getRuntime().availableProcessors(),
+        java.time.LocalDate.now());
+  }
+
+  private Duration windowLength() {
+    try {
+      return Duration.parse(window);
+    } catch (DateTimeParseException e) {
+      throw new UserException("--window: not an ISO-8601 duration (e.g. PT10S): '" + window + "'");
+    }
+  }
+
+  private void validate() throws IOException {
+    if (parallelisms.isEmpty() || parallelisms.stream().anyMatch(p -> p < 1)) {
+      throw new UserException("--parallelism: positive numbers, got " + parallelisms);
+    }
+    if (streams < 1 || windows < 1 || eventsPerWindow < 10 || referenceEvents < 100) {
+      throw new UserException(
+          "--streams and --windows must be >= 1, --events-per-window >= 10, --reference >= 100");
+    }
+    Files.createDirectories(out);
+  }
+
+  private static void await(BooleanSupplier condition, Duration timeout, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new UserException("timed out after " + timeout + " waiting for " + what);
+      }
+      Thread.sleep(250);
+    }
+  }
+}
