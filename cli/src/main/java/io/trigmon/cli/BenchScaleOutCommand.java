@@ -6,6 +6,7 @@ import io.trigmon.broker.TrigmonTopics;
 import io.trigmon.event.DileptonFeatures;
 import io.trigmon.event.EventCodec;
 import io.trigmon.flink.MonitorModels;
+import io.trigmon.flink.cluster.FlinkClusterException;
 import io.trigmon.flink.cluster.FlinkRestClient;
 import io.trigmon.flink.cluster.StandaloneCluster;
 import io.trigmon.nplm.KernelNplm;
@@ -27,7 +28,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -70,6 +70,12 @@ public final class BenchScaleOutCommand implements Callable<Integer> {
 
   private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
+
+  /**
+   * Results become visible at checkpoints (exactly-once): each result's arrival time at a {@code
+   * read_committed} consumer is late by up to this much.
+   */
+  private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
 
   @Option(
       names = "--parallelism",
@@ -135,7 +141,13 @@ public final class BenchScaleOutCommand implements Callable<Integer> {
     Duration length = windowLength();
     validate();
     Path home = Path.of(System.getProperty("trigmon.home", ".")).toAbsolutePath();
-    Path jar = StandaloneCluster.jobJar(home);
+    Path jar;
+    try {
+      jar = StandaloneCluster.jobJar(home);
+    } catch (FlinkClusterException e) {
+      throw new UserException(e.getMessage() + " (run ./trigmon from the root of a checkout)");
+    }
+    Files.createDirectories(out);
     Path work = Files.createTempDirectory("trigmon-scale-out");
     int maxParallelism = parallelisms.stream().mapToInt(Integer::intValue).max().orElseThrow();
     var log = spec.commandLine().getOut();
@@ -166,7 +178,16 @@ public final class BenchScaleOutCommand implements Callable<Integer> {
     }
     ScaleOutReport.write(out, configuration(), runs);
     log.println("Report: " + out.resolve(ScaleOutReport.MARKDOWN));
+    delete(work); // on success only: after a failure the cluster's logs stay there
     return 0;
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 
   private ScaleOutRun runAt(
@@ -223,7 +244,10 @@ public final class BenchScaleOutCommand implements Callable<Integer> {
     return new ScaleOutRun(p, events, expected, last - running, last - first, checkpoint);
   }
 
-  /** The Kafka timestamps (emission times) of the committed results, once all have arrived. */
+  /**
+   * When each committed result arrived here (wall clock, ms), once all have arrived. (The records'
+   * Kafka timestamps are the windows' event times, not their emission.)
+   */
   private static List<Long> resultTimestamps(String bootstrap, String topic, int expected) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -236,8 +260,10 @@ public final class BenchScaleOutCommand implements Callable<Integer> {
       consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
       while (stamps.size() < expected && System.nanoTime() < deadline) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          stamps.add(r.timestamp());
+        int arrived = consumer.poll(Duration.ofMillis(100)).count();
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < arrived; i++) {
+          stamps.add(now);
         }
       }
     }
@@ -306,7 +332,7 @@ public final class BenchScaleOutCommand implements Callable<Integer> {
   private String configuration() {
     return String.format(
         "%d streams × %d windows of %s × %d events (N_D) = %d events, kernel NPLM with N_R = %d"
-            + " (M = ⌈√N_R⌉, shape-only, no autoencoder), checkpoints every 2 s, exactly-once"
+            + " (M = ⌈√N_R⌉, shape-only, no autoencoder), checkpoints every 1 s, exactly-once"
             + " results; one TaskManager (1 GB, 1 slot) per subtask; %d cores, run on %s.",
         streams,
         windows,
@@ -326,7 +352,7 @@ public final class BenchScaleOutCommand implements Callable<Integer> {
     }
   }
 
-  private void validate() throws IOException {
+  private void validate() {
     if (parallelisms.isEmpty() || parallelisms.stream().anyMatch(p -> p < 1)) {
       throw new UserException("--parallelism: positive numbers, got " + parallelisms);
     }
@@ -334,7 +360,6 @@ public final class BenchScaleOutCommand implements Callable<Integer> {
       throw new UserException(
           "--streams and --windows must be >= 1, --events-per-window >= 10, --reference >= 100");
     }
-    Files.createDirectories(out);
   }
 
   private static void await(BooleanSupplier condition, Duration timeout, String what)

@@ -65,9 +65,10 @@ final class ScaleOutReport {
         """
 
         *events/s* and *NPLM tests/s* count from the moment every task of the job runs (so they
-        include reading the model files and preparing the reference in each subtask) to the emission
-        of the last window result (its Kafka timestamp); *first → last result* is the span over
-        which the results came out (windows of all streams close together, so results come in
+        include reading the model files and preparing the reference in each subtask) to the arrival
+        of the last window result at a `read_committed` consumer (results are committed at
+        checkpoints, every 1 s, so this is late by up to 1 s); *first → last result* is the span
+        over which the results came out (windows of all streams close together, so results come in
         bursts: it is not a steady rate). The stream is loaded into `events.valid`
         before the job starts, so the job runs as fast as it can. Each parallelism runs with one
         TaskManager JVM per subtask (one slot each), so p = 4 spreads the job over four processes.

@@ -7,8 +7,8 @@ package io.trigmon.cli;
  * @param parallelism job parallelism (one TaskManager slot per subtask)
  * @param events events in the windows that were reported
  * @param windows window results (NPLM tests) expected and received
- * @param runningToLastMillis from all tasks running to the last window result's emission
- * @param firstToLastMillis from the first window result's emission to the last
+ * @param runningToLastMillis from all tasks running to the arrival of the last window result
+ * @param firstToLastMillis from the arrival of the first window result to the last
  * @param checkpointBytes the largest checkpoint of the run (all operator state), bytes
  */
 record ScaleOutRun(
