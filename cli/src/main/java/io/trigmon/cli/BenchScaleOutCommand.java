@@ -2,7 +2,6 @@ package io.trigmon.cli;
 
 import io.trigmon.broker.BrokerSettings;
 import io.trigmon.broker.KafkaBroker;
-import io.trigmon.broker.TrigmonTopics;
 import io.trigmon.event.DileptonFeatures;
 import io.trigmon.event.EventCodec;
 import io.trigmon.flink.MonitorModels;
@@ -41,10 +40,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code trigmon bench scale-out}: the monitor job on the local multi-process standalone cluster
  * ({@link StandaloneCluster}, DESIGN §8) at several parallelisms over the same stream: a broker, a
- * simulated Drell–Yan reference model, S streams of W windows each loaded into {@code
- * events.valid}, then for each parallelism p the job jar submitted at p (one TaskManager per
- * subtask) and timed from all tasks running to the last window result. Writes {@code
- * reports/bench/scale-out.md} and {@code scale-out.png} ({@link ScaleOutReport}).
+ * simulated Drell–Yan reference model and S streams of W windows; for each parallelism p the job
+ * jar submitted at p (one TaskManager per subtask) on a topic of its own, and, once the job is
+ * ready, the whole stream sent and timed from its first record to the last window result. Writes
+ * {@code reports/bench/scale-out.md} and {@code scale-out.png} ({@link ScaleOutReport}).
  */
 @Command(
     name = "scale-out",
@@ -54,9 +53,10 @@ import picocli.CommandLine.Option;
           + " JVM per subtask) at each parallelism over the same pre-loaded stream of several"
           + " trigger streams, and write events/s and NPLM tests/s per parallelism to"
           + " reports/bench/scale-out.md and scale-out.png.",
-      "Size: --streams x --windows windows of --events-per-window events; the default"
-          + " (8 x 10 x 5000 = 400k events, N_R = 20000) takes about 5 minutes on 2 idle cores,"
-          + " --quick about 2. Figures on a loaded machine are not comparable: rerun them idle."
+      "Size: --streams x --windows windows of --events-per-window events. The default (8 x 10 x"
+          + " 5000 = 400k events, N_R = 20000) is the size for the report's figures; --quick"
+          + " (16k events, N_R = 5000) only proves that the harness works. Figures taken on a"
+          + " loaded machine are not comparable: rerun them on an idle one."
     },
     footer = {
       "",
@@ -156,9 +156,10 @@ public final class BenchScaleOutCommand implements Callable<Integer> {
         KafkaBroker.start(BrokerSettings.defaults().withPartitions(maxParallelism))) {
       Path models = work.resolve("models");
       writeReference(models);
-      long events = produce(kafka.bootstrapServers(), length);
+      List<byte[]> stream = simulate(length);
+      long events = (long) streams * windows * eventsPerWindow;
       log.printf(
-          "Loaded %d events (%d streams x %d windows) into events.valid%n",
+          "Simulated %d events (%d streams x %d windows, plus one window to close them)%n",
           events, streams, windows);
       log.flush();
       try (StandaloneCluster flink =
@@ -167,11 +168,12 @@ public final class BenchScaleOutCommand implements Callable<Integer> {
         String jarId = rest.uploadJar(jar);
         log.println("Flink REST: " + rest.base() + " (logs in " + flink.stateDirectory() + ")");
         for (int p : parallelisms) {
-          ScaleOutRun run = runAt(p, kafka, rest, jarId, models, length, events);
+          ScaleOutRun run =
+              runAt(p, maxParallelism, kafka, rest, jarId, models, length, stream, events);
           runs.add(run);
           log.printf(
               "parallelism %d: %.1f s, %,.0f events/s, %.2f NPLM tests/s%n",
-              p, run.runningToLastMillis() / 1e3, run.eventsPerSecond(), run.testsPerSecond());
+              p, run.sentToLastMillis() / 1e3, run.eventsPerSecond(), run.testsPerSecond());
           log.flush();
         }
       }
@@ -190,47 +192,59 @@ public final class BenchScaleOutCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Submits the job at parallelism {@code p} on a fresh events topic, waits until it is ready (all
+   * tasks running and a first checkpoint: sources and transactional sinks initialised), then sends
+   * the whole stream and times it from the first record sent to the arrival of the last result.
+   */
   private ScaleOutRun runAt(
       int p,
+      int partitions,
       KafkaBroker kafka,
       FlinkRestClient rest,
       String jarId,
       Path models,
       Duration length,
+      List<byte[]> stream,
       long events)
       throws InterruptedException {
-    String results = "bench.scale-out.p" + p + "." + UUID.randomUUID();
+    String run = "p" + p + "." + UUID.randomUUID();
+    String eventsTopic = "bench.scale-out.events." + run;
+    String results = "bench.scale-out.results." + run;
+    kafka.createTopic(eventsTopic, partitions);
     kafka.createTopic(results, 1);
     String job =
         rest.runJar(
             jarId,
             List.of(
-                "--bootstrap",
-                kafka.bootstrapServers(),
-                "--models",
-                models.toString(),
-                "--window",
-                length.toString(),
-                "--checkpoint-interval",
-                "PT2S",
-                "--group",
-                "bench-scale-out-" + UUID.randomUUID(),
-                "--results-topic",
-                results),
+                "--bootstrap", kafka.bootstrapServers(),
+                "--models", models.toString(),
+                "--window", length.toString(),
+                "--checkpoint-interval", CHECKPOINT_INTERVAL.toString(),
+                "--group", "bench-scale-out-" + run,
+                "--events-topic", eventsTopic,
+                "--results-topic", results),
             p);
-    await(() -> rest.allTasksRunning(job), Duration.ofMinutes(3), "tasks of job " + job);
-    long running = System.currentTimeMillis();
+    await(
+        () ->
+            rest.allTasksRunning(job)
+                && rest.checkpoints(job).path("counts").path("completed").asLong() > 0,
+        Duration.ofMinutes(3),
+        "job " + job + " to run and complete a checkpoint");
+    long start = System.currentTimeMillis();
+    send(kafka.bootstrapServers(), eventsTopic, stream);
+    long sent = System.currentTimeMillis() - start;
     int expected = streams * windows;
-    List<Long> stamps = resultTimestamps(kafka.bootstrapServers(), results, expected);
+    List<Long> arrivals = resultArrivals(kafka.bootstrapServers(), results, expected);
     long checkpoint = rest.checkpoints(job).path("summary").path("state_size").path("max").asLong();
     rest.cancel(job);
     await(() -> !"RUNNING".equals(rest.jobState(job)), Duration.ofMinutes(1), "cancel " + job);
-    if (stamps.size() < expected) {
+    if (arrivals.size() < expected) {
       throw new UserException(
           "parallelism "
               + p
               + ": "
-              + stamps.size()
+              + arrivals.size()
               + " of "
               + expected
               + " window results within "
@@ -239,16 +253,16 @@ public final class BenchScaleOutCommand implements Callable<Integer> {
               + job
               + ")");
     }
-    long first = stamps.stream().mapToLong(Long::longValue).min().orElseThrow();
-    long last = stamps.stream().mapToLong(Long::longValue).max().orElseThrow();
-    return new ScaleOutRun(p, events, expected, last - running, last - first, checkpoint);
+    long first = arrivals.stream().mapToLong(Long::longValue).min().orElseThrow();
+    long last = arrivals.stream().mapToLong(Long::longValue).max().orElseThrow();
+    return new ScaleOutRun(p, events, expected, last - start, sent, last - first, checkpoint);
   }
 
   /**
    * When each committed result arrived here (wall clock, ms), once all have arrived. (The records'
    * Kafka timestamps are the windows' event times, not their emission.)
    */
-  private static List<Long> resultTimestamps(String bootstrap, String topic, int expected) {
+  private static List<Long> resultArrivals(String bootstrap, String topic, int expected) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + UUID.randomUUID());
@@ -287,46 +301,40 @@ public final class BenchScaleOutCommand implements Callable<Integer> {
   }
 
   /**
-   * Loads the windows of every stream into {@code events.valid}, window after window, round robin
-   * over its partitions, then one more window that only moves the watermark past the last one;
-   * returns the number of events in the tested windows.
+   * The encoded events of every stream, window after window, then one more (shorter) window that
+   * only moves the watermark past the last one.
    */
-  private long produce(String bootstrap, Duration length) {
+  private List<byte[]> simulate(Duration length) {
+    List<byte[]> out = new ArrayList<>();
+    for (int w = 0; w <= windows; w++) {
+      for (int s = 0; s < streams; s++) {
+        int n = w < windows ? eventsPerWindow : Math.max(10, eventsPerWindow / 10);
+        Simulator.builder().process(Process.DY).seed(1_000L * w + s).stream("Stream" + s)
+            .startTime(START.plus(length.multipliedBy(w)))
+            .rateHz(n / (length.toNanos() / 1e9) * 1.001)
+            .poissonArrivals(false)
+            .build()
+            .events(n)
+            .forEach(e -> out.add(EventCodec.encode(e)));
+      }
+    }
+    return out;
+  }
+
+  /** Sends the records round robin over the topic's partitions, and flushes. */
+  private static void send(String bootstrap, String topic, List<byte[]> records) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    long sent = 0;
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-      int partitions = producer.partitionsFor(TrigmonTopics.EVENTS_VALID).size();
-      for (int w = 0; w <= windows; w++) {
-        for (int s = 0; s < streams; s++) {
-          int n = w < windows ? eventsPerWindow : Math.max(10, eventsPerWindow / 10);
-          final long offset = sent;
-          final int[] i = {0};
-          Simulator.builder().process(Process.DY).seed(1_000L * w + s).stream("Stream" + s)
-              .startTime(START.plus(length.multipliedBy(w)))
-              .rateHz(n / (length.toNanos() / 1e9) * 1.001)
-              .poissonArrivals(false)
-              .build()
-              .events(n)
-              .forEach(
-                  e ->
-                      producer.send(
-                          new ProducerRecord<>(
-                              TrigmonTopics.EVENTS_VALID,
-                              (int) ((offset + i[0]++) % partitions),
-                              null,
-                              EventCodec.encode(e))));
-          if (w < windows) {
-            sent += n;
-          }
-        }
+      int partitions = producer.partitionsFor(topic).size();
+      for (int i = 0; i < records.size(); i++) {
+        producer.send(new ProducerRecord<>(topic, i % partitions, null, records.get(i)));
       }
       producer.flush();
     }
-    return sent;
   }
 
   private String configuration() {

@@ -34,11 +34,11 @@ class BenchCommandTest {
         ScaleOutReport.markdown(
             "config",
             List.of(
-                new ScaleOutRun(1, 100_000, 40, 10_000, 8_000, 2048),
-                new ScaleOutRun(2, 100_000, 40, 5_000, 4_000, 4096)));
+                new ScaleOutRun(1, 100_000, 40, 10_000, 1_000, 8_000, 2048),
+                new ScaleOutRun(2, 100_000, 40, 5_000, 1_000, 4_000, 4096)));
     assertThat(md)
-        .contains("| 1 | 100000 | 40 | 10.0 | 10,000 | 4.00 | 1.00× | 8.0 | 2 KiB |")
-        .contains("| 2 | 100000 | 40 | 5.0 | 20,000 | 8.00 | 2.00× | 4.0 | 4 KiB |")
+        .contains("| 1 | 100000 | 40 | 10.0 | 10,000 | 4.00 | 1.00× | 1.0 | 8.0 | 2 KiB |")
+        .contains("| 2 | 100000 | 40 | 5.0 | 20,000 | 8.00 | 2.00× | 1.0 | 4.0 | 4 KiB |")
         .contains("## On a production Flink cluster");
   }
 

@@ -7,15 +7,24 @@ import java.time.Duration;
  * cluster: {@code --bootstrap HOST:PORT --models DIR} and optionally {@code --window}, {@code
  * --allowed-lateness}, {@code --out-of-orderness}, {@code --checkpoint-interval} (ISO-8601
  * durations, e.g. {@code PT10S}), {@code --expected-rate} (Hz), {@code --group} (consumer group and
- * transactional-id prefix, so several monitors can share a broker) and {@code --results-topic}.
+ * transactional-id prefix, so several monitors can share a broker), {@code --events-topic} and
+ * {@code --results-topic}.
  *
  * @param bootstrap Kafka bootstrap servers
  * @param settings the job settings
  * @param group consumer group of the events source and prefix of the sinks' transactional ids
+ * @param eventsTopic topic of the valid events
  * @param resultsTopic topic of the window results
  */
 public record MonitorArguments(
-    String bootstrap, MonitorSettings settings, String group, String resultsTopic) {
+    String bootstrap,
+    MonitorSettings settings,
+    String group,
+    String eventsTopic,
+    String resultsTopic) {
+
+  /** The events topic of DESIGN §7. */
+  public static final String EVENTS_TOPIC = "events.valid";
 
   /** The results topic of DESIGN §7. */
   public static final String RESULTS_TOPIC = "monitor.results";
@@ -30,6 +39,7 @@ public record MonitorArguments(
     Duration checkpoints = null;
     Double rate = null;
     String group = MonitorJob.NAME;
+    String eventsTopic = EVENTS_TOPIC;
     String resultsTopic = RESULTS_TOPIC;
     for (int i = 0; i < args.length; i += 2) {
       String key = args[i];
@@ -46,6 +56,7 @@ public record MonitorArguments(
         case "--checkpoint-interval" -> checkpoints = Duration.parse(value);
         case "--expected-rate" -> rate = Double.valueOf(value);
         case "--group" -> group = value;
+        case "--events-topic" -> eventsTopic = value;
         case "--results-topic" -> resultsTopic = value;
         default -> throw new IllegalArgumentException("unknown argument " + key);
       }
@@ -66,6 +77,7 @@ public record MonitorArguments(
     if (checkpoints != null) {
       settings = settings.withCheckpointInterval(checkpoints);
     }
-    return new MonitorArguments(bootstrap, settings.withExpectedRate(rate), group, resultsTopic);
+    return new MonitorArguments(
+        bootstrap, settings.withExpectedRate(rate), group, eventsTopic, resultsTopic);
   }
 }

@@ -172,7 +172,7 @@ public final class MonitorJob {
     String bootstrap = arguments.bootstrap();
     String group = arguments.group();
     new MonitorJob(
-            kafkaSource(bootstrap, "events.valid", group),
+            kafkaSource(bootstrap, arguments.eventsTopic(), group),
             resultsSink(bootstrap, arguments.resultsTopic(), group),
             deadLetterSink(bootstrap, "events.dlq", group),
             settings)

@@ -45,6 +45,7 @@ class MonitorSettingsTest {
     assertThat(a.bootstrap()).isEqualTo("h:1");
     assertThat(a.settings().window()).isEqualTo(Duration.ofSeconds(10));
     assertThat(a.group()).isEqualTo(MonitorJob.NAME);
+    assertThat(a.eventsTopic()).isEqualTo("events.valid");
     assertThat(a.resultsTopic()).isEqualTo("monitor.results");
   }
 
@@ -61,11 +62,14 @@ class MonitorSettingsTest {
               "PT2S",
               "--group",
               "bench-p2",
+              "--events-topic",
+              "bench.events",
               "--results-topic",
               "bench.results"
             });
     assertThat(a.settings().checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
     assertThat(a.group()).isEqualTo("bench-p2");
+    assertThat(a.eventsTopic()).isEqualTo("bench.events");
     assertThat(a.resultsTopic()).isEqualTo("bench.results");
   }
 }
