@@ -53,10 +53,12 @@ marker="-Dtrigmon.flink.cluster=$state"
 
 # --- build and classpath --------------------------------------------------------------------------
 
-stale() {
-  [ ! -f "$target/flink-cluster/flink.classpath" ] && return 0
+stale() { # the job jar is rewritten by every build (the classpath files only when they change)
+  local jar
+  jar="$(ls "$target"/trigmon-flink-jobs-*-job.jar 2>/dev/null | head -1)"
+  [ -z "$jar" ] || [ ! -f "$target/flink-cluster/flink.classpath" ] && return 0
   [ -n "$(find "$root/pom.xml" "$root/models/pom.xml" "$root/flink-jobs/pom.xml" "$root/models/src/main" \
-    "$root/flink-jobs/src/main" -newer "$target/flink-cluster/flink.classpath" -type f -print -quit 2>/dev/null)" ]
+    "$root/flink-jobs/src/main" -newer "$jar" -type f -print -quit 2>/dev/null)" ]
 }
 
 classpath() {
@@ -101,8 +103,19 @@ ours() { # pid file -> true when the process is alive and is one of this cluster
 
 rest_url() { cat "$state/rest.url"; }
 
+http_get() { # URL path -> body; curl when installed, else bash's /dev/tcp
+  if command -v curl >/dev/null; then
+    curl -fsS --max-time 3 "$(rest_url)$1" 2>/dev/null
+  else
+    local url port
+    url="$(rest_url)"
+    port="${url##*:}"
+    timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$port && printf 'GET $1 HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 && cat <&3" 2>/dev/null
+  fi
+}
+
 registered_taskmanagers() {
-  curl -fsS --max-time 3 "$(rest_url)/overview" 2>/dev/null | sed -n 's/.*"taskmanagers":\([0-9]*\).*/\1/p'
+  http_get /overview | sed -n 's/.*"taskmanagers":\([0-9]*\).*/\1/p'
 }
 
 write_config() {

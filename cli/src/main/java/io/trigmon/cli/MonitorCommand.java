@@ -165,15 +165,15 @@ public final class MonitorCommand implements Callable<Integer> {
 
   /** Uploads the job jar to {@link #cluster} and runs it detached with these settings. */
   private int submit(MonitorSettings settings) {
-    Path jar =
-        jobJar != null
-            ? jobJar
-            : StandaloneCluster.jobJar(
-                Path.of(System.getProperty("trigmon.home", ".")).toAbsolutePath());
-    if (!Files.isRegularFile(jar)) {
-      throw new UserException("--job-jar: " + jar + " is not a file");
+    if (jobJar != null && !Files.isRegularFile(jobJar)) {
+      throw new UserException("--job-jar: " + jobJar + " is not a file");
     }
     try {
+      Path jar =
+          jobJar != null
+              ? jobJar
+              : StandaloneCluster.jobJar(
+                  Path.of(System.getProperty("trigmon.home", ".")).toAbsolutePath());
       FlinkRestClient rest = FlinkRestClient.of(cluster);
       rest.overview();
       String job = rest.runJar(rest.uploadJar(jar), jobArguments(settings), parallelism);
