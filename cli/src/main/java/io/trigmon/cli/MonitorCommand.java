@@ -5,13 +5,18 @@ import io.trigmon.flink.MonitorJob;
 import io.trigmon.flink.MonitorMetrics;
 import io.trigmon.flink.MonitorModels;
 import io.trigmon.flink.MonitorSettings;
+import io.trigmon.flink.cluster.FlinkClusterException;
+import io.trigmon.flink.cluster.FlinkRestClient;
+import io.trigmon.flink.cluster.StandaloneCluster;
 import io.trigmon.metrics.MetricsEndpoints;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -22,7 +27,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code trigmon monitor}: runs the Flink monitor job ({@link MonitorJob}) in a local MiniCluster
  * in this JVM, reading {@code events.valid} and writing {@code monitor.results} and {@code
- * events.dlq} on the given broker, until Ctrl-C.
+ * events.dlq} on the given broker, until Ctrl-C; or, with {@code --cluster}, submits the job jar to
+ * a running Flink cluster (detached) and prints the job id and its web page.
  */
 @Command(
     name = "monitor",
@@ -34,14 +40,19 @@ import picocli.CommandLine.Option;
           + " (exactly-once); unusable records go to events.dlq. Runs until Ctrl-C.",
       "The model directory holds nplm/ (the reference model written by 'trigmon nplm"
           + " --save-model'), optionally calibration/ (without it, no p and Z) and autoencoder/"
-          + " (without it, no anomaly scores)."
+          + " (without it, no anomaly scores).",
+      "With --cluster HOST:PORT the job jar (flink-jobs/target/*-job.jar) is uploaded to that"
+          + " Flink cluster's REST endpoint and started detached; the broker address and the model"
+          + " directory must be valid on the cluster's machines. A local standalone cluster:"
+          + " deploy/local/flink-cluster.sh start."
     },
     footer = {
       "",
       "Examples:",
       "  ./trigmon monitor --bootstrap 127.0.0.1:9092 --models models/",
       "  ./trigmon monitor --bootstrap 127.0.0.1:9092 --models models/ --window PT10S",
-      "  ./trigmon monitor --bootstrap 127.0.0.1:9092 --models models/ --expected-rate 95"
+      "  ./trigmon monitor --bootstrap 127.0.0.1:9092 --models models/ --expected-rate 95",
+      "  ./trigmon monitor --bootstrap 127.0.0.1:9092 --models models/ --cluster 127.0.0.1:8081"
     })
 public final class MonitorCommand implements Callable<Integer> {
 
@@ -102,8 +113,22 @@ public final class MonitorCommand implements Callable<Integer> {
       names = "--parallelism",
       paramLabel = "N",
       defaultValue = "2",
-      description = "Parallelism of the local job (default: ${DEFAULT-VALUE}).")
+      description = "Parallelism of the job (default: ${DEFAULT-VALUE}).")
   int parallelism;
+
+  @Option(
+      names = "--cluster",
+      paramLabel = "HOST:PORT",
+      description =
+          "Submit the job to this Flink cluster's REST endpoint (detached) instead of running it"
+              + " here.")
+  String cluster;
+
+  @Option(
+      names = "--job-jar",
+      paramLabel = "JAR",
+      description = "With --cluster: the job jar to upload (default: the build's flink-jobs jar).")
+  Path jobJar;
 
   @Option(
       names = "--metrics-port",
@@ -119,6 +144,9 @@ public final class MonitorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MonitorSettings settings = settings();
+    if (cluster != null) {
+      return submit(settings);
+    }
     HttpServer metrics = null;
     if (metricsPort >= 0) {
       try {
@@ -154,6 +182,55 @@ public final class MonitorCommand implements Callable<Integer> {
             MonitorJob.deadLetterSink(bootstrap, "events.dlq"),
             settings)
         .execute(env);
+  }
+
+  /** Uploads the job jar to {@link #cluster} and runs it detached with these settings. */
+  private int submit(MonitorSettings settings) {
+    if (jobJar != null && !Files.isRegularFile(jobJar)) {
+      throw new UserException("--job-jar: " + jobJar + " is not a file");
+    }
+    try {
+      Path jar =
+          jobJar != null
+              ? jobJar
+              : StandaloneCluster.jobJar(
+                  Path.of(System.getProperty("trigmon.home", ".")).toAbsolutePath());
+      FlinkRestClient rest = FlinkRestClient.of(cluster);
+      rest.overview();
+      String job = rest.runJar(rest.uploadJar(jar), jobArguments(settings), parallelism);
+      var out = spec.commandLine().getOut();
+      out.println("Submitted job " + job + " to " + rest.base());
+      out.println("Web UI: " + rest.jobPage(job));
+      out.println("Cancel: curl -X PATCH '" + rest.base() + "/jobs/" + job + "?mode=cancel'");
+      out.flush();
+      return 0;
+    } catch (FlinkClusterException e) {
+      throw new UserException(
+          "--cluster: "
+              + e.getMessage()
+              + " (a local cluster: deploy/local/flink-cluster.sh start, then its REST port)");
+    }
+  }
+
+  /** The job's own command line ({@link io.trigmon.flink.MonitorArguments}) for these settings. */
+  List<String> jobArguments(MonitorSettings settings) {
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of("--bootstrap", bootstrap));
+    args.addAll(List.of("--models", models.toAbsolutePath().toString()));
+    args.addAll(List.of("--window", settings.window().toString()));
+    args.addAll(List.of("--allowed-lateness", settings.allowedLateness().toString()));
+    if (settings.expectedRateHz() != null) {
+      args.addAll(List.of("--expected-rate", settings.expectedRateHz().toString()));
+    }
+    if (luminosity != null) {
+      args.addAll(List.of("--luminosity", luminosity));
+    }
+    if (!settings.aux().isEmpty()) {
+      List<String> pairs = new ArrayList<>();
+      settings.aux().forEach((name, nu) -> pairs.add(name + "=" + nu));
+      args.addAll(List.of("--aux", String.join(",", pairs)));
+    }
+    return args;
   }
 
   MonitorSettings settings() {

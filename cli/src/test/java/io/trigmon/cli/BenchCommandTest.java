@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -17,7 +18,28 @@ class BenchCommandTest {
     StringWriter out = new StringWriter();
     cmd.setOut(new PrintWriter(out, true));
     assertThat(cmd.execute("bench")).isZero();
-    assertThat(out.toString()).contains("jmh");
+    assertThat(out.toString()).contains("jmh").contains("scale-out");
+  }
+
+  @Test
+  void scaleOutRejectsABadParallelismBeforeStartingAnything() {
+    CliRun outcome = CliRun.of("bench", "scale-out", "--parallelism", "1,0");
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err()).contains("--parallelism");
+  }
+
+  @Test
+  void scaleOutReportHasOneRowPerParallelismWithItsSpeedUp() {
+    String md =
+        ScaleOutReport.markdown(
+            "config",
+            List.of(
+                new ScaleOutRun(1, 100_000, 40, 10_000, 1_000, 8_000, 2048),
+                new ScaleOutRun(2, 100_000, 40, 5_000, 1_000, 4_000, 4096)));
+    assertThat(md)
+        .contains("| 1 | 100000 | 40 | 10.0 | 10,000 | 4.00 | 1.00× | 1.0 | 8.0 | 2 KiB |")
+        .contains("| 2 | 100000 | 40 | 5.0 | 20,000 | 8.00 | 2.00× | 1.0 | 4.0 | 4 KiB |")
+        .contains("## On a production Flink cluster");
   }
 
   @Test

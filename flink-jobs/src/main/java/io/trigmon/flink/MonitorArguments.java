@@ -7,16 +7,33 @@ import java.util.Map;
 /**
  * Command-line arguments of {@link MonitorJob#main(String[])} when the job jar is submitted to a
  * cluster: {@code --bootstrap HOST:PORT --models DIR} and optionally {@code --window}, {@code
- * --allowed-lateness}, {@code --out-of-orderness} (ISO-8601 durations, e.g. {@code PT10S}) and
- * {@code --expected-rate} (Hz), {@code --aux NAME=NU,...} (ν_A in σ) and {@code --luminosity TOPIC}
- * (expected counts per window, e.g. {@value MonitorJob#LUMINOSITY_TOPIC}). The CLI's {@code trigmon
- * monitor} builds the settings itself.
+ * --allowed-lateness}, {@code --out-of-orderness}, {@code --checkpoint-interval} (ISO-8601
+ * durations, e.g. {@code PT10S}), {@code --expected-rate} (Hz), {@code --aux NAME=NU,...} (ν_A in
+ * σ), {@code --luminosity TOPIC} (expected counts per window, e.g. {@value
+ * MonitorJob#LUMINOSITY_TOPIC}), {@code --group} (consumer group and transactional-id prefix, so
+ * several monitors can share a broker), {@code --events-topic} and {@code --results-topic}. The
+ * CLI's {@code trigmon monitor} builds the settings itself.
  *
  * @param bootstrap Kafka bootstrap servers
  * @param settings the job settings
+ * @param group consumer group of the events source and prefix of the sinks' transactional ids
+ * @param eventsTopic topic of the valid events
+ * @param resultsTopic topic of the window results
  * @param luminosityTopic topic of expected counts, or null for none
  */
-public record MonitorArguments(String bootstrap, MonitorSettings settings, String luminosityTopic) {
+public record MonitorArguments(
+    String bootstrap,
+    MonitorSettings settings,
+    String group,
+    String eventsTopic,
+    String resultsTopic,
+    String luminosityTopic) {
+
+  /** The events topic of DESIGN §7. */
+  public static final String EVENTS_TOPIC = "events.valid";
+
+  /** The results topic of DESIGN §7. */
+  public static final String RESULTS_TOPIC = "monitor.results";
 
   /** Parses {@code --key value} pairs; an unknown key or a missing value fails naming the key. */
   public static MonitorArguments parse(String[] args) {
@@ -25,9 +42,13 @@ public record MonitorArguments(String bootstrap, MonitorSettings settings, Strin
     Duration window = null;
     Duration lateness = null;
     Duration outOfOrder = null;
+    Duration checkpoints = null;
     Double rate = null;
     String luminosity = null;
     Map<String, Double> aux = new LinkedHashMap<>();
+    String group = MonitorJob.NAME;
+    String eventsTopic = EVENTS_TOPIC;
+    String resultsTopic = RESULTS_TOPIC;
     for (int i = 0; i < args.length; i += 2) {
       String key = args[i];
       if (i + 1 >= args.length) {
@@ -40,9 +61,13 @@ public record MonitorArguments(String bootstrap, MonitorSettings settings, Strin
         case "--window" -> window = Duration.parse(value);
         case "--allowed-lateness" -> lateness = Duration.parse(value);
         case "--out-of-orderness" -> outOfOrder = Duration.parse(value);
+        case "--checkpoint-interval" -> checkpoints = Duration.parse(value);
         case "--expected-rate" -> rate = Double.valueOf(value);
         case "--luminosity" -> luminosity = value;
         case "--aux" -> aux.putAll(aux(value));
+        case "--group" -> group = value;
+        case "--events-topic" -> eventsTopic = value;
+        case "--results-topic" -> resultsTopic = value;
         default -> throw new IllegalArgumentException("unknown argument " + key);
       }
     }
@@ -59,8 +84,16 @@ public record MonitorArguments(String bootstrap, MonitorSettings settings, Strin
     if (outOfOrder != null) {
       settings = settings.withOutOfOrderness(outOfOrder);
     }
+    if (checkpoints != null) {
+      settings = settings.withCheckpointInterval(checkpoints);
+    }
     return new MonitorArguments(
-        bootstrap, settings.withExpectedRate(rate).withAux(aux), luminosity);
+        bootstrap,
+        settings.withExpectedRate(rate).withAux(aux),
+        group,
+        eventsTopic,
+        resultsTopic,
+        luminosity);
   }
 
   /** {@code NAME=NU,NAME=NU}. */

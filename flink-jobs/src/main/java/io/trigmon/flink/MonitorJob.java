@@ -175,10 +175,15 @@ public final class MonitorJob {
    * on a fresh start the group's committed offsets (committed at checkpoints), earliest when none.
    */
   public static KafkaSource<RawRecord> kafkaSource(String bootstrap, String topic) {
+    return kafkaSource(bootstrap, topic, NAME);
+  }
+
+  /** As {@link #kafkaSource(String, String)}, in consumer group {@code group}. */
+  public static KafkaSource<RawRecord> kafkaSource(String bootstrap, String topic, String group) {
     return KafkaSource.<RawRecord>builder()
         .setBootstrapServers(bootstrap)
         .setTopics(topic)
-        .setGroupId(NAME)
+        .setGroupId(group)
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
         .setDeserializer(new RawRecordDeserializationSchema())
         .build();
@@ -186,41 +191,53 @@ public final class MonitorJob {
 
   /** Exactly-once sink of window results to {@code topic}. */
   public static KafkaSink<WindowResult> resultsSink(String bootstrap, String topic) {
+    return resultsSink(bootstrap, topic, NAME);
+  }
+
+  /** As {@link #resultsSink(String, String)}, with transactional ids {@code group-results-*}. */
+  public static KafkaSink<WindowResult> resultsSink(String bootstrap, String topic, String group) {
     return KafkaSink.<WindowResult>builder()
         .setBootstrapServers(bootstrap)
         .setRecordSerializer(new WindowResultSerializationSchema(topic))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-        .setTransactionalIdPrefix(NAME + "-results")
+        .setTransactionalIdPrefix(group + "-results")
         .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
         .build();
   }
 
   /** Exactly-once sink of dead letters to {@code topic}. */
   public static KafkaSink<DeadLetter> deadLetterSink(String bootstrap, String topic) {
+    return deadLetterSink(bootstrap, topic, NAME);
+  }
+
+  /** As {@link #deadLetterSink(String, String)}, with transactional ids {@code group-dlq-*}. */
+  public static KafkaSink<DeadLetter> deadLetterSink(String bootstrap, String topic, String group) {
     return KafkaSink.<DeadLetter>builder()
         .setBootstrapServers(bootstrap)
         .setRecordSerializer(new DeadLetterSerializationSchema(topic))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-        .setTransactionalIdPrefix(NAME + "-dlq")
+        .setTransactionalIdPrefix(group + "-dlq")
         .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
         .build();
   }
 
   /**
    * {@code MonitorJob --bootstrap HOST:PORT --models DIR [--window PT23.311S] [--luminosity
-   * monitor.luminosity]}.
+   * monitor.luminosity] ...} (see {@link MonitorArguments}); the entry point of the job jar on a
+   * cluster.
    */
   public static void main(String[] args) throws Exception {
     MonitorArguments arguments = MonitorArguments.parse(args);
     MonitorSettings settings = arguments.settings();
     String bootstrap = arguments.bootstrap();
+    String group = arguments.group();
     new MonitorJob(
-            kafkaSource(bootstrap, "events.valid"),
+            kafkaSource(bootstrap, arguments.eventsTopic(), group),
             arguments.luminosityTopic() == null
                 ? null
-                : kafkaSource(bootstrap, arguments.luminosityTopic()),
-            resultsSink(bootstrap, "monitor.results"),
-            deadLetterSink(bootstrap, "events.dlq"),
+                : kafkaSource(bootstrap, arguments.luminosityTopic(), group + "-luminosity"),
+            resultsSink(bootstrap, arguments.resultsTopic(), group),
+            deadLetterSink(bootstrap, "events.dlq", group),
             settings)
         .execute(StreamExecutionEnvironment.getExecutionEnvironment());
   }

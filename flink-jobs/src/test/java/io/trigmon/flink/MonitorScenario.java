@@ -76,12 +76,20 @@ record MonitorScenario(
         .toArray(double[][]::new);
   }
 
-  /** Writes the NPLM reference model and its shape-only null calibration under {@code dir}. */
-  Calibration writeModels(Path dir) {
+  /**
+   * Writes the NPLM reference model (no calibration: results without p and Z) under {@code dir}.
+   */
+  KernelNplmModel writeReference(Path dir) {
     double[][] reference = dileptons(7, referenceEvents);
     KernelNplmModel model =
         new KernelNplmModel(ReferenceSample.of(reference), KernelNplm.protocol(reference, 0, 11));
     model.save(dir.resolve(MonitorModels.NPLM), "scenario-1");
+    return model;
+  }
+
+  /** Writes the NPLM reference model and its shape-only null calibration under {@code dir}. */
+  Calibration writeModels(Path dir) {
+    KernelNplmModel model = writeReference(dir);
     KernelNplm nplm = model.prepare();
     double[][] pool = dileptons(13, 4 * referenceEvents);
     Calibration calibration =

@@ -67,6 +67,9 @@ class MonitorSettingsTest {
     assertThat(a.bootstrap()).isEqualTo("h:1");
     assertThat(a.settings().window()).isEqualTo(Duration.ofSeconds(10));
     assertThat(a.luminosityTopic()).isNull();
+    assertThat(a.group()).isEqualTo(MonitorJob.NAME);
+    assertThat(a.eventsTopic()).isEqualTo("events.valid");
+    assertThat(a.resultsTopic()).isEqualTo("monitor.results");
   }
 
   @Test
@@ -85,5 +88,29 @@ class MonitorSettingsTest {
             });
     assertThat(a.luminosityTopic()).isEqualTo("monitor.luminosity");
     assertThat(a.settings().aux()).isEqualTo(Map.of("scale", 0.5, "norm", -1.0));
+  }
+
+  @Test
+  void clusterArgumentsParse() {
+    MonitorArguments a =
+        MonitorArguments.parse(
+            new String[] {
+              "--bootstrap",
+              "h:1",
+              "--models",
+              "d",
+              "--checkpoint-interval",
+              "PT2S",
+              "--group",
+              "bench-p2",
+              "--events-topic",
+              "bench.events",
+              "--results-topic",
+              "bench.results"
+            });
+    assertThat(a.settings().checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(a.group()).isEqualTo("bench-p2");
+    assertThat(a.eventsTopic()).isEqualTo("bench.events");
+    assertThat(a.resultsTopic()).isEqualTo("bench.results");
   }
 }
