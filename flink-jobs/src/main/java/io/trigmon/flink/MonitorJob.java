@@ -16,6 +16,7 @@ import io.trigmon.flink.records.WindowResultTypeInfoFactory;
 import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -79,8 +80,10 @@ public final class MonitorJob {
     SingleOutputStreamOperator<ScoredEvent> decoded =
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "events")
             .uid("events-source")
-            .process(new DecodeAndScore(settings.models()))
-            .name("decode, validate and score")
+            .transform(
+                "decode, validate and score",
+                TypeInformation.of(ScoredEvent.class),
+                new DecodeAndScore(settings.models()))
             .uid("decode");
     decoded
         .getSideOutput(DecodeAndScore.DEAD_LETTERS)

@@ -98,10 +98,11 @@ class ScorerAgreementTest {
       scorer.score(encoded.x(), encoded.mask(), n, 1024, djl);
     }
     FastAutoencoder fast = model.fast();
+    float[] single = new float[n];
     double worst = 0;
     for (int e = 0; e < n; e++) {
-      float single = fast.score(encoded.x(), e * encoded.inputs(), encoded.mask(), e * 19);
-      worst = Math.max(worst, difference(single, djl[e]));
+      single[e] = fast.score(encoded.x(), e * encoded.inputs(), encoded.mask(), e * 19);
+      worst = Math.max(worst, difference(single[e], djl[e]));
     }
     // Micro-batches of 1, 64 and 1024 events, and sizes that leave odd tails within a tile.
     for (int batch : new int[] {1, 64, 1024, 37, 257, n}) {
@@ -109,6 +110,9 @@ class ScorerAgreementTest {
       for (int e = 0; e < n; e++) {
         worst = Math.max(worst, difference(batched[e], djl[e]));
       }
+      assertThat(batched)
+          .as("batches of %d: the single-event scores, bit for bit", batch)
+          .containsExactly(single);
     }
     assertThat(worst).as("largest |Δscore| / max(1, score)").isLessThanOrEqualTo(TOLERANCE);
   }
