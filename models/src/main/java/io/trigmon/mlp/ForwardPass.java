@@ -200,6 +200,12 @@ public final class ForwardPass {
   }
 
   private void activate(float[] h, int n) {
+    if (activation == Activation.RELU) {
+      for (int e = 0; e < n; e++) {
+        h[e] = Math.max(h[e], 0f); // a loop C2 vectorises, unlike the enum's double method
+      }
+      return;
+    }
     for (int e = 0; e < n; e++) {
       h[e] = (float) activation.apply(h[e]);
     }
