@@ -9,9 +9,9 @@ import io.trigmon.event.Event;
 /**
  * Scores events without allocating: features, standardisation and the plain-Java forward pass into
  * reused buffers — what a stream operator holds per parallel instance (it is not thread-safe). One
- * event at a time, or a micro-batch in tiles of {@link FastAutoencoder#TILE} events (several times
- * cheaper per event, same scores bit for bit). A parametrised model is scored at the ν given at
- * construction.
+ * event at a time, or a micro-batch in tiles of {@link FastAutoencoder#TILE} events (the forward
+ * pass ≈ 1.7× cheaper per event at batch 1024, same scores bit for bit). A parametrised model is
+ * scored at the ν given at construction.
  */
 public final class EventScorer {
 

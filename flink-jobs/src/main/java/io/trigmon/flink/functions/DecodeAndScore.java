@@ -29,14 +29,13 @@ import org.apache.flink.util.OutputTag;
  * Counts {@code trigmon_events_total} and {@code trigmon_dlq_events_total} (per reason).
  *
  * <p>With an autoencoder, valid events are scored in micro-batches ({@link
- * EventScorer#score(Event[], int, float[])}, several times cheaper per event than one at a time,
- * and the same scores bit for bit): they wait in a buffer of {@value #BATCH} events, which is
- * scored and emitted, in arrival order with each record's timestamp, when it is full, when a
- * watermark arrives (before it is forwarded), before a checkpoint barrier, at the end of the input,
- * and at the latest {@value #MAX_DELAY_MS} ms (processing time) after its first event. So nothing
- * downstream sees a different stream, only one delayed by at most that bound; event time is
- * assigned downstream from the events themselves. Without an autoencoder each event goes out at
- * once.
+ * EventScorer#score(Event[], int, float[])}, cheaper per event than one at a time, and the same
+ * scores bit for bit): they wait in a buffer of {@value #BATCH} events, which is scored and
+ * emitted, in arrival order with each record's timestamp, when it is full, when a watermark arrives
+ * (before it is forwarded), before a checkpoint barrier, at the end of the input, and at the latest
+ * {@value #MAX_DELAY_MS} ms (processing time) after its first event. So nothing downstream sees a
+ * different stream, only one delayed by at most that bound; event time is assigned downstream from
+ * the events themselves. Without an autoencoder each event goes out at once.
  */
 public final class DecodeAndScore extends AbstractStreamOperator<ScoredEvent>
     implements OneInputStreamOperator<RawRecord, ScoredEvent> {
