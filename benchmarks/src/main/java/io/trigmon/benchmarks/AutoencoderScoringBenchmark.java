@@ -11,8 +11,11 @@ import io.trigmon.autoencoder.Normaliser;
 import io.trigmon.autoencoder.SyntheticEvents;
 import io.trigmon.autoencoder.TrainingMode;
 import io.trigmon.event.AutoencoderFeatures;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,7 +32,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Nanoseconds per event of the autoencoder scorers, side by side: the plain-Java forward pass
@@ -39,6 +45,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * standardised events, so JMH's "ns/op" is ns per event. The 57-32-16-8-16-32-57 network has random
  * Xavier-scaled weights (cost does not depend on their values beyond ReLU sparsity, which is
  * similar to a trained network's); the inputs are SM-like events with their real padding.
+ *
+ * <p>Besides JMH's wall-clock score, each trial prints the benchmark thread's CPU time per event
+ * over its measurement iterations ({@code thread-CPU <method> batch=<n>: … ns/event}): on a loaded
+ * machine the wall time includes the time the thread waited for a core.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,6 +76,13 @@ public class AutoencoderScoringBenchmark {
   private float[][] maskBatches;
   private final float[] scores = new float[EVENTS];
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private boolean measuring;
+  private long invocations;
+  private long cpuAtStart;
+  private long cpuNanos;
+  private long cpuInvocations;
+
   @Setup(Level.Trial)
   public void setUp() {
     DenseNetwork network = randomNetwork(Architecture.standard(0), 1);
@@ -84,14 +101,52 @@ public class AutoencoderScoringBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void tearDown() {
+  public void tearDown(BenchmarkParams params) {
     djl.close();
+    // The machine is shared: thread CPU time per event is what one core costs, wall time is not.
+    System.out.printf(
+        Locale.ROOT,
+        "%nthread-CPU %s batch=%d: %.1f ns/event%n",
+        params.getBenchmark().replaceAll(".*\\.", ""),
+        batch,
+        cpuNanos / (double) (cpuInvocations * EVENTS));
+  }
+
+  @Setup(Level.Iteration)
+  public void startIteration(IterationParams params) {
+    measuring = params.getType() == IterationType.MEASUREMENT;
+    invocations = 0;
+    cpuAtStart = THREADS.getCurrentThreadCpuTime();
+  }
+
+  @TearDown(Level.Iteration)
+  public void endIteration() {
+    if (measuring) {
+      cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuAtStart;
+      cpuInvocations += invocations;
+    }
   }
 
   /** Plain Java: per-event calls at batch 1, the tiled batch pass otherwise. */
   @Benchmark
   @OperationsPerInvocation(EVENTS)
   public void plainJava(Blackhole blackhole) {
+    scorePlainJava(blackhole);
+  }
+
+  /**
+   * The same with C2 allowed to unroll larger loop bodies ({@code -XX:LoopUnrollLimit=250}, default
+   * 60): how much the default unrolling limit costs the vectorised loops.
+   */
+  @Benchmark
+  @OperationsPerInvocation(EVENTS)
+  @Fork(value = 1, jvmArgsAppend = "-XX:LoopUnrollLimit=250")
+  public void plainJavaUnrolled(Blackhole blackhole) {
+    scorePlainJava(blackhole);
+  }
+
+  private void scorePlainJava(Blackhole blackhole) {
+    invocations++;
     if (batch == 1) {
       float[] x = encoded.x();
       float[] mask = encoded.mask();
@@ -110,6 +165,7 @@ public class AutoencoderScoringBenchmark {
   @Benchmark
   @OperationsPerInvocation(EVENTS)
   public void djlBatched(Blackhole blackhole) {
+    invocations++;
     for (int b = 0; b < xBatches.length; b++) {
       blackhole.consume(djl.score(xBatches[b], maskBatches[b], batch));
     }

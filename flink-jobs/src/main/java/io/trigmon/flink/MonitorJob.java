@@ -22,6 +22,7 @@ import io.trigmon.flink.records.WindowSampleTypeInfoFactory;
 import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -109,8 +110,10 @@ public final class MonitorJob {
     SingleOutputStreamOperator<ScoredEvent> decoded =
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "events")
             .uid("events-source")
-            .process(new DecodeAndScore(settings.models()))
-            .name("decode, validate and score")
+            .transform(
+                "decode, validate and score",
+                TypeInformation.of(ScoredEvent.class),
+                new DecodeAndScore(settings.models()))
             .uid("decode");
     DataStream<DeadLetter> rejected = decoded.getSideOutput(DecodeAndScore.DEAD_LETTERS);
 

@@ -1,5 +1,6 @@
 package io.trigmon.autoencoder;
 
+import io.trigmon.mlp.Activation;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -35,6 +36,18 @@ public record DenseNetwork(List<DenseLayer> layers) {
     sizes.add(layers.get(0).inputs());
     layers.forEach(l -> sizes.add(l.outputs()));
     return new Architecture(sizes);
+  }
+
+  /** The same parameters as an {@link io.trigmon.mlp.DenseNetwork} with ReLU hidden layers. */
+  public io.trigmon.mlp.DenseNetwork mlp() {
+    int[] sizes = architecture().layers().stream().mapToInt(Integer::intValue).toArray();
+    float[][] weights = new float[layers.size()][];
+    float[][] biases = new float[layers.size()][];
+    for (int l = 0; l < layers.size(); l++) {
+      weights[l] = layers.get(l).weight();
+      biases[l] = layers.get(l).bias();
+    }
+    return new io.trigmon.mlp.DenseNetwork(sizes, Activation.RELU, weights, biases);
   }
 
   public byte[] toBytes() {

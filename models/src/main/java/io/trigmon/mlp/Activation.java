@@ -25,6 +25,18 @@ public enum Activation {
     NDArray apply(NDArray x) {
       return ai.djl.nn.Activation.sigmoid(x);
     }
+  },
+  /** max(x, 0): the autoencoder's hidden layers. */
+  RELU {
+    @Override
+    double apply(double x) {
+      return Math.max(x, 0);
+    }
+
+    @Override
+    NDArray apply(NDArray x) {
+      return ai.djl.nn.Activation.relu(x);
+    }
   };
 
   abstract double apply(double x);

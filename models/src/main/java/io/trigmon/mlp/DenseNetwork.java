@@ -5,9 +5,9 @@ import java.util.SplittableRandom;
 
 /**
  * An immutable fully connected network: hidden layers with one {@link Activation}, a linear output
- * layer. The plain-Java forward pass here is what models use at inference (about a microsecond per
- * event for the small networks of this project, no per-call overhead); training happens in {@link
- * TrainableNetwork} with DJL, whose outputs this class reproduces (checked in tests).
+ * layer. Inference runs in plain Java ({@link ForwardPass}, no per-call overhead); training happens
+ * in {@link TrainableNetwork} with DJL, whose outputs the forward pass reproduces (checked in
+ * tests).
  *
  * @param sizes layer widths, input first, output last
  * @param activation activation of every hidden layer
@@ -74,47 +74,54 @@ public record DenseNetwork(
 
   /** Outputs for each row of {@code rows} (N × inputs), as N × outputs. */
   public double[][] forward(double[][] rows) {
-    double[][] out = new double[rows.length][];
-    Workspace ws = new Workspace();
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = forward(rows[i], ws).clone();
-    }
+    double[][] out = new double[rows.length][outputs()];
+    forEachTile(
+        rows,
+        (start, n, y) -> {
+          for (int o = 0; o < y.length; o++) {
+            for (int e = 0; e < n; e++) {
+              out[start + e][o] = y[o][e];
+            }
+          }
+        });
     return out;
   }
 
   /** Output column {@code j} for each row (e.g. the single output of an NPLM network). */
   public double[] forwardColumn(double[][] rows, int j) {
     double[] out = new double[rows.length];
-    Workspace ws = new Workspace();
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = forward(rows[i], ws)[j];
-    }
+    forEachTile(
+        rows,
+        (start, n, y) -> {
+          for (int e = 0; e < n; e++) {
+            out[start + e] = y[j][e];
+          }
+        });
     return out;
   }
 
-  private double[] forward(double[] x, Workspace ws) {
-    if (x.length != sizes[0]) {
-      throw new IllegalArgumentException("expected " + sizes[0] + " inputs, got " + x.length);
-    }
-    double[] in = x;
-    for (int l = 0; l < weights.length; l++) {
-      int nIn = sizes[l];
-      int nOut = sizes[l + 1];
-      double[] out = ws.layer(l, nOut);
-      float[] w = weights[l];
-      float[] b = biases[l];
-      boolean hidden = l < weights.length - 1;
-      for (int j = 0; j < nOut; j++) {
-        double sum = b[j];
-        int row = j * nIn;
-        for (int i = 0; i < nIn; i++) {
-          sum += w[row + i] * in[i];
+  /** Runs a {@link ForwardPass} over the rows tile by tile, in float as DJL does. */
+  private void forEachTile(double[][] rows, TileOutputs outputs) {
+    ForwardPass pass = new ForwardPass(this);
+    float[][] in = pass.tileInput();
+    for (int start = 0; start < rows.length; start += ForwardPass.TILE) {
+      int n = Math.min(ForwardPass.TILE, rows.length - start);
+      for (int e = 0; e < n; e++) {
+        double[] x = rows[start + e];
+        if (x.length != sizes[0]) {
+          throw new IllegalArgumentException("expected " + sizes[0] + " inputs, got " + x.length);
         }
-        out[j] = hidden ? activation.apply(sum) : sum;
+        for (int i = 0; i < x.length; i++) {
+          in[i][e] = (float) x[i];
+        }
       }
-      in = out;
+      outputs.accept(start, n, pass.forwardTile(n));
     }
-    return in;
+  }
+
+  /** Receives the feature-major outputs of events start..start+n. */
+  private interface TileOutputs {
+    void accept(int start, int n, float[][] outputs);
   }
 
   /** A copy whose weights (not biases) are clipped to [−limit, limit]. */
@@ -153,17 +160,5 @@ public record DenseNetwork(
       c[i] = a[i].clone();
     }
     return c;
-  }
-
-  /** Reused layer buffers of one forward pass loop. */
-  private final class Workspace {
-    private final double[][] layers = new double[weights.length][];
-
-    double[] layer(int l, int n) {
-      if (layers[l] == null) {
-        layers[l] = new double[n];
-      }
-      return layers[l];
-    }
   }
 }

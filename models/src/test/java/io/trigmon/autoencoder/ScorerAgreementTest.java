@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.trigmon.event.Event;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,26 @@ class ScorerAgreementTest {
     }
   }
 
+  /** Scores every event in consecutive micro-batches of {@code batch} events. */
+  private static float[] batched(FastAutoencoder fast, EncodedEvents encoded, int batch) {
+    int n = encoded.size();
+    int in = encoded.inputs();
+    float[] scores = new float[n];
+    float[] out = new float[batch];
+    for (int start = 0; start < n; start += batch) {
+      int size = Math.min(batch, n - start);
+      float[] x = Arrays.copyOfRange(encoded.x(), start * in, (start + size) * in);
+      float[] mask = Arrays.copyOfRange(encoded.mask(), start * 19, (start + size) * 19);
+      fast.score(x, mask, size, out);
+      System.arraycopy(out, 0, scores, start, size);
+    }
+    return scores;
+  }
+
+  private static double difference(float score, float djl) {
+    return Math.abs(score - djl) / Math.max(1, Math.abs(djl));
+  }
+
   private static void check(Architecture architecture, TrainingMode mode, List<String> nuisances) {
     List<Event> events = new SyntheticEvents(11).standardModel(EVENTS);
     events.addAll(new SyntheticEvents(12).anomalies(200));
@@ -76,16 +97,22 @@ class ScorerAgreementTest {
     try (DjlBatchScorer scorer = new DjlBatchScorer(model.network())) {
       scorer.score(encoded.x(), encoded.mask(), n, 1024, djl);
     }
-    float[] batched = new float[n];
     FastAutoencoder fast = model.fast();
-    fast.score(encoded.x(), encoded.mask(), n, batched);
-
+    float[] single = new float[n];
     double worst = 0;
     for (int e = 0; e < n; e++) {
-      float single = fast.score(encoded.x(), e * encoded.inputs(), encoded.mask(), e * 19);
-      double scale = Math.max(1, Math.abs(djl[e]));
-      worst = Math.max(worst, Math.abs(single - djl[e]) / scale);
-      worst = Math.max(worst, Math.abs(batched[e] - djl[e]) / scale);
+      single[e] = fast.score(encoded.x(), e * encoded.inputs(), encoded.mask(), e * 19);
+      worst = Math.max(worst, difference(single[e], djl[e]));
+    }
+    // Micro-batches of 1, 64 and 1024 events, and sizes that leave odd tails within a tile.
+    for (int batch : new int[] {1, 64, 1024, 37, 257, n}) {
+      float[] batched = batched(fast, encoded, batch);
+      for (int e = 0; e < n; e++) {
+        worst = Math.max(worst, difference(batched[e], djl[e]));
+      }
+      assertThat(batched)
+          .as("batches of %d: the single-event scores, bit for bit", batch)
+          .containsExactly(single);
     }
     assertThat(worst).as("largest |Δscore| / max(1, score)").isLessThanOrEqualTo(TOLERANCE);
   }

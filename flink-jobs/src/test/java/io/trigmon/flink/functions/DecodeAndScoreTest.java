@@ -3,6 +3,7 @@ package io.trigmon.flink.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trigmon.autoencoder.AutoencoderModel;
+import io.trigmon.autoencoder.EventScorer;
 import io.trigmon.event.Event;
 import io.trigmon.event.EventCodec;
 import io.trigmon.event.Particle;
@@ -13,7 +14,7 @@ import io.trigmon.flink.records.RawRecord;
 import io.trigmon.flink.records.ScoredEvent;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.flink.streaming.api.operators.ProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,7 @@ class DecodeAndScoreTest {
   @Test
   void validEventBecomesScoredEventWithDileptonFeatures() throws Exception {
     try (var harness =
-        new OneInputStreamOperatorTestHarness<>(
-            new ProcessOperator<>(new DecodeAndScore(models.toString())))) {
+        new OneInputStreamOperatorTestHarness<>(new DecodeAndScore(models.toString()))) {
       harness.open();
       harness.processElement(new StreamRecord<>(raw(EventCodec.encode(dimuon(5_000_000, 60f)))));
 
@@ -62,8 +62,7 @@ class DecodeAndScoreTest {
   @Test
   void badRecordsGoToTheDeadLetterSideOutputWithTheirReason() throws Exception {
     try (var harness =
-        new OneInputStreamOperatorTestHarness<>(
-            new ProcessOperator<>(new DecodeAndScore(models.toString())))) {
+        new OneInputStreamOperatorTestHarness<>(new DecodeAndScore(models.toString()))) {
       harness.open();
       byte[] garbage = {1, 2, 3, 4};
       harness.processElement(new StreamRecord<>(raw(garbage)));
@@ -89,13 +88,51 @@ class DecodeAndScoreTest {
     model.save(models.resolve(MonitorModels.AUTOENCODER), "ae-test");
     Event event = dimuon(5_000_000, 60f);
     try (var harness =
-        new OneInputStreamOperatorTestHarness<>(
-            new ProcessOperator<>(new DecodeAndScore(models.toString())))) {
+        new OneInputStreamOperatorTestHarness<>(new DecodeAndScore(models.toString()))) {
       harness.open();
-      harness.processElement(new StreamRecord<>(raw(EventCodec.encode(event))));
+      harness.processElement(new StreamRecord<>(raw(EventCodec.encode(event)), 7));
+      assertThat(harness.extractOutputValues()).as("waits for its micro-batch").isEmpty();
+      harness.setProcessingTime(DecodeAndScore.MAX_DELAY_MS);
 
-      double score = harness.extractOutputValues().get(0).aeScore();
-      assertThat(score).isFinite().isEqualTo((double) model.scorer(null).score(event));
+      List<StreamRecord<? extends ScoredEvent>> out = harness.extractOutputStreamRecords();
+      assertThat(out).hasSize(1);
+      assertThat(out.get(0).getTimestamp()).isEqualTo(7);
+      assertThat(out.get(0).getValue().aeScore())
+          .isFinite()
+          .isEqualTo((double) model.scorer(null).score(event));
+    }
+  }
+
+  @Test
+  void microBatchesAreEmittedInOrderWhenFullOnWatermarksAndBeforeBarriers() throws Exception {
+    AutoencoderModel model = TestAutoencoder.small();
+    model.save(models.resolve(MonitorModels.AUTOENCODER), "ae-test");
+    EventScorer one = model.scorer(null);
+    int n = DecodeAndScore.BATCH + 3;
+    try (var harness =
+        new OneInputStreamOperatorTestHarness<>(new DecodeAndScore(models.toString()))) {
+      harness.open();
+      for (int e = 0; e < n; e++) {
+        harness.processElement(new StreamRecord<>(raw(EventCodec.encode(dimuon(e, 20f + e % 50)))));
+      }
+      assertThat(harness.extractOutputValues()).as("one full batch").hasSize(DecodeAndScore.BATCH);
+      harness.processWatermark(new Watermark(1));
+      assertThat(harness.extractOutputValues()).hasSize(n);
+      assertThat(harness.getOutput())
+          .as("the watermark follows the events")
+          .last()
+          .isEqualTo(new Watermark(1));
+      harness.processElement(new StreamRecord<>(raw(EventCodec.encode(dimuon(n, 30f)))));
+      harness.prepareSnapshotPreBarrier(1);
+      List<ScoredEvent> out = harness.extractOutputValues();
+      assertThat(out).hasSize(n + 1);
+      for (int e = 0; e <= n; e++) {
+        Event event = dimuon(e, e == n ? 30f : 20f + e % 50);
+        assertThat(out.get(e).eventTimeNanos()).isEqualTo(e);
+        assertThat(out.get(e).aeScore())
+            .as("event %d: the per-event score, bit for bit", e)
+            .isEqualTo((double) one.score(event));
+      }
     }
   }
 }
