@@ -95,7 +95,7 @@ class CalibrationDriftIT {
     double spreadDrifted = spread(nuHatDrifted);
     for (int i = 0; i < SCENARIO.windows(); i++) {
       JsonNode window = results.get(i);
-      double nuHat = window.get("nu_hat_delta").get(DriftScenario.NUISANCE).asDouble();
+      double nuHat = window.get("nu_hat").get(DriftScenario.NUISANCE).asDouble();
       double delta = window.get("delta").asDouble();
       assertThat(window.get("model_versions").has(NuisanceModel.KIND)).isTrue();
       assertThat(window.get("z").asDouble()).as("Z of window %d", i).isLessThan(2);
@@ -145,8 +145,8 @@ class CalibrationDriftIT {
           w.get("t").asDouble(),
           w.get("tau").asDouble(),
           w.get("delta").asDouble(),
+          w.get("nu_hat_tau"),
           w.get("nu_hat"),
-          w.get("nu_hat_delta"),
           w.get("z").asDouble());
     }
     return results;

@@ -86,13 +86,23 @@ public final class NplmWindowTest extends RichMapFunction<WindowSample, WindowRe
         nplm.t(),
         nplm.tau(),
         nplm.delta(),
-        nplm.nuHat(),
-        nplm.nuHatDelta(),
+        pulls(nplm.nuHatDelta(), options),
+        pulls(nplm.nuHat(), options),
         p,
         z,
         aeQuantiles(window.aeScores()),
         nplm.excessM12(),
         models.versions());
+  }
+
+  /** ν̂ by nuisance, without the normalisation when it is free (shape-only: it is no pull). */
+  private static Map<String, Double> pulls(Map<String, Double> nuHat, NplmOptions options) {
+    if (options.expected() != null) {
+      return nuHat;
+    }
+    Map<String, Double> shape = new LinkedHashMap<>(nuHat);
+    shape.remove(NplmOptions.NORM);
+    return shape;
   }
 
   private WindowResult empty(WindowSample window, NplmOptions options) {

@@ -23,9 +23,11 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * @param t τ − Δ
  * @param tau τ(D, A)
  * @param delta Δ(D, A)
- * @param nuHat ν̂ of the τ fit (σ units) by nuisance name
- * @param nuHatDelta ν̂ of the Δ fit (σ units): the nuisances' best fit with the reference shape
- *     alone (f = 0), the sharper estimate of a calibration drift
+ * @param nuHat ν̂ of the Δ fit (σ units) by nuisance name: the nuisances' best fit with the
+ *     reference shape alone (f = 0), the measurement of a calibration drift that metrics, alerts
+ *     and the live page show; without an expected count the free normalisation is left out (it is
+ *     no pull)
+ * @param nuHatTau ν̂ of the τ fit (σ units), where f absorbs part of any shape change
  * @param p p-value of t; null without a calibration
  * @param z Z = Φ⁻¹(1 − p); null without a calibration
  * @param aeScoreQuantiles autoencoder-score quantiles ({@code q50}, {@code q90}, {@code q99});
@@ -46,7 +48,7 @@ public record WindowResult(
     double tau,
     double delta,
     Map<String, Double> nuHat,
-    Map<String, Double> nuHatDelta,
+    Map<String, Double> nuHatTau,
     Double p,
     Double z,
     Map<String, Double> aeScoreQuantiles,
@@ -55,7 +57,7 @@ public record WindowResult(
 
   public WindowResult {
     nuHat = Collections.unmodifiableMap(new LinkedHashMap<>(nuHat));
-    nuHatDelta = Collections.unmodifiableMap(new LinkedHashMap<>(nuHatDelta));
+    nuHatTau = Collections.unmodifiableMap(new LinkedHashMap<>(nuHatTau));
     aeScoreQuantiles = Collections.unmodifiableMap(new LinkedHashMap<>(aeScoreQuantiles));
     modelVersions = Collections.unmodifiableMap(new LinkedHashMap<>(modelVersions));
   }

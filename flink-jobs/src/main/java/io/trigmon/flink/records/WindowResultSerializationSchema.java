@@ -11,7 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Writes a {@link WindowResult} to {@code monitor.results}: key = window id (UTF-8), value = one
  * JSON object with snake_case keys {@code stream, window_id, window_start, window_end, n_events,
- * n_data, n_expected, t, tau, delta, nu_hat, nu_hat_delta, p, z, ae_score_quantiles, excess_m12,
+ * n_data, n_expected, t, tau, delta, nu_hat, nu_hat_tau, p, z, ae_score_quantiles, excess_m12,
  * model_versions}. Window bounds are ISO-8601 instants (UTC); absent values (no calibration, no
  * rate, no autoencoder) are JSON null or an empty object; the record timestamp is the window end.
  */
@@ -51,7 +51,7 @@ public final class WindowResultSerializationSchema
     json.put("tau", r.tau());
     json.put("delta", r.delta());
     json.put("nu_hat", r.nuHat());
-    json.put("nu_hat_delta", r.nuHatDelta());
+    json.put("nu_hat_tau", r.nuHatTau());
     json.put("p", r.p());
     json.put("z", r.z());
     json.put("ae_score_quantiles", r.aeScoreQuantiles());

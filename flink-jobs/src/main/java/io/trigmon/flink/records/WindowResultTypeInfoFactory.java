@@ -33,7 +33,7 @@ public final class WindowResultTypeInfoFactory extends TypeInfoFactory<WindowRes
     fields.put("tau", Types.DOUBLE);
     fields.put("delta", Types.DOUBLE);
     fields.put("nuHat", Types.MAP(Types.STRING, Types.DOUBLE));
-    fields.put("nuHatDelta", Types.MAP(Types.STRING, Types.DOUBLE));
+    fields.put("nuHatTau", Types.MAP(Types.STRING, Types.DOUBLE));
     fields.put("p", Types.DOUBLE);
     fields.put("z", Types.DOUBLE);
     fields.put("aeScoreQuantiles", Types.MAP(Types.STRING, Types.DOUBLE));
