@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
           + " of (c)'s rate for window-result latency p50/p99 next to the NPLM test time, and with"
           + " --backpressure at twice (c)'s rate (counts per window, consumer lag, drain time).",
       "Writes reports/bench/pipeline.md and pipeline.png. The defaults size the real measurement"
-          + " (about 5 minutes on 2 idle cores, 7 with --backpressure); --quick proves it works"
-          + " in about 2."
+          + " (several minutes on 2 idle cores, 60 s more with --backpressure); --quick proves it"
+          + " works in a few minutes."
     },
     footer = {
       "",

@@ -278,9 +278,14 @@ final class PipelineBenchmark {
     broker.createTopic(topic, settings.parallelism());
     broker.createTopic(results, 1);
     double rate = sustainable / 2;
-    // Window length such that a live window holds as many events as a pre-loaded one.
+    // Window length such that a live window holds as many events as a pre-loaded one, but short
+    // enough for at least three windows in the latency stage (fewer events per window then).
     long windowMillis =
-        Math.max(500, Math.round(1000.0 * settings.windowEvents() * settings.streams() / rate));
+        Math.max(
+            500,
+            Math.min(
+                settings.liveDuration().toMillis() / 3,
+                Math.round(1000.0 * settings.windowEvents() * settings.streams() / rate)));
     Duration window = Duration.ofMillis(windowMillis);
     double dileptonRate = rate / settings.streams() * settings.dileptonFraction();
     String group = "bench-live-" + UUID.randomUUID();

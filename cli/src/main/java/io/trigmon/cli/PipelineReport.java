@@ -174,8 +174,12 @@ final class PipelineReport {
         live.latency().seconds());
     line(
         md,
-        "windows of %d ms (so a window holds as many events as a pre-loaded one). Latency =",
+        "windows of %d ms (as many events as a pre-loaded window, or less so that the stage",
         live.window());
+    line(
+        md,
+        "holds at least three windows: N_D ≈ %,.0f here). Latency =",
+        live.latency().targetRate() * live.window() / 1e3 / s.streams() * s.dileptonFraction());
     line(md, "result visible to a read-committed consumer of the results topic − (window end +");
     line(md, "out-of-orderness), i.e. from the moment the watermark can pass the window's end. It");
     line(md, "includes the NPLM test and the wait for the checkpoint that commits the result");
@@ -233,6 +237,14 @@ final class PipelineReport {
           md,
           "| last window result visible after end of production | %.1f s |",
           live.lastResultSeconds());
+      line(md, "");
+      line(md, "Committed offsets trail consumption: Flink's Kafka source commits them when a");
+      line(md, "checkpoint completes, from its fetcher thread, which on an idle topic waits in a");
+      line(
+          md,
+          "poll of up to 10 s first. So the committed lag reaches 0 up to ~10 s after the last");
+      line(md, "record was read; the last window's result (it needs the last records read) is the");
+      line(md, "tighter bound on when the backlog was consumed.");
     }
     line(md, "");
     line(md, "## Profile of the monitor phase (c)");

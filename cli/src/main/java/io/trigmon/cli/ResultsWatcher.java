@@ -46,7 +46,7 @@ final class ResultsWatcher implements AutoCloseable {
   private void poll() {
     try {
       while (running) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(250))) {
           long now = System.currentTimeMillis();
           JsonNode node = JSON.readTree(r.value());
           synchronized (seen) {
