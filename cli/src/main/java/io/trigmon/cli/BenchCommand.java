@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code trigmon bench}: performance measurements, each a subcommand that writes a report under
  * {@code reports/bench/} ({@code jmh}: JMH micro-benchmarks of the codec, scorers and kernel NPLM;
- * {@code scale-out}: the monitor job on the standalone cluster at several parallelisms).
+ * {@code scale-out}: the monitor job on the standalone cluster at several parallelisms, {@code
+ * pipeline}: end-to-end throughput, latency and backpressure of the monitor).
  */
 @Command(
     name = "bench",
@@ -15,14 +16,16 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       BenchJmhCommand.class,
-      BenchScaleOutCommand.class
+      BenchScaleOutCommand.class,
+      BenchPipelineCommand.class
     },
     footer = {
       "",
       "Examples:",
       "  ./trigmon bench jmh --quick",
       "  ./trigmon bench jmh EventCodec",
-      "  ./trigmon bench scale-out --quick"
+      "  ./trigmon bench scale-out --quick",
+      "  ./trigmon bench pipeline --quick --backpressure"
     })
 public final class BenchCommand implements Runnable {
 

@@ -2,7 +2,6 @@ package io.trigmon.cli;
 
 import io.trigmon.calibration.Calibration;
 import io.trigmon.calibration.ChiSquareFit;
-import io.trigmon.event.DileptonFeatures;
 import io.trigmon.mlp.Standardisation;
 import io.trigmon.nplm.KernelHyperParameters;
 import io.trigmon.nplm.KernelNplm;
@@ -185,12 +184,7 @@ final class SimulatorPowerStudy {
   }
 
   private static double[][] features(Simulator simulator, int n) {
-    return simulator
-        .events(n)
-        .map(DileptonFeatures::of)
-        .flatMap(java.util.Optional::stream)
-        .map(DileptonFeatures::toArray)
-        .toArray(double[][]::new);
+    return simulator.dileptonFeatures(n);
   }
 
   private static String row(String name, int signal, double[] z, String published) {

@@ -60,4 +60,27 @@ class BenchCommandTest {
       }
     }
   }
+
+  @Test
+  void pipelineRejectsAnEventCountSmallerThanOneWindowPerStream() {
+    CliRun run =
+        CliRun.of(
+            "bench", "pipeline", "--events", "1000", "--streams", "2", "--window-events", "1000");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--events must fill at least one window of every stream");
+  }
+
+  @Test
+  void pipelineRejectsADileptonFractionOutsideTheUnitInterval() {
+    CliRun run = CliRun.of("bench", "pipeline", "--quick", "--dilepton-fraction", "0");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--dilepton-fraction must be in (0, 1]");
+  }
+
+  @Test
+  void pipelineHelpShowsExamples() {
+    CliRun run = CliRun.of("bench", "pipeline", "--help");
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("Examples:", "./trigmon bench pipeline --quick");
+  }
 }

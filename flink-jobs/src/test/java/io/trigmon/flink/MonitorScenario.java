@@ -3,7 +3,6 @@ package io.trigmon.flink;
 import io.trigmon.calibration.Calibration;
 import io.trigmon.calibration.CalibrationDirectory;
 import io.trigmon.calibration.NullToys;
-import io.trigmon.event.DileptonFeatures;
 import io.trigmon.event.Event;
 import io.trigmon.nplm.KernelNplm;
 import io.trigmon.nplm.KernelNplmModel;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Test-data builder for the monitor: a simulated Drell–Yan stream cut into fixed windows, with a Z′
@@ -63,17 +61,12 @@ record MonitorScenario(
 
   /** Reference-hypothesis dilepton features from an independent seed. */
   static double[][] dileptons(long seed, int n) {
-    return dileptons(Simulator.builder().process(Process.DY).seed(seed).build(), n);
+    return Simulator.builder().process(Process.DY).seed(seed).build().dileptonFeatures(n);
   }
 
   /** The dilepton features of {@code n} events of a simulator (those with a lepton pair). */
   static double[][] dileptons(Simulator simulator, int n) {
-    return simulator
-        .events(n)
-        .map(DileptonFeatures::of)
-        .flatMap(Optional::stream)
-        .map(DileptonFeatures::toArray)
-        .toArray(double[][]::new);
+    return simulator.dileptonFeatures(n);
   }
 
   /**

@@ -51,6 +51,13 @@ public final class KernelNplm {
    */
   static final double EXACT_HESSIAN_BUDGET = 2e8;
 
+  /**
+   * Up to this many N_D·M kernel values (as floats: 32 MB) a test keeps the window's kernel rows
+   * from Σ_D φ for the excess location, instead of computing them a second time (issue 8 profile:
+   * the second pass was ~7 % of a window test); above it, they are recomputed.
+   */
+  static final long KERNEL_CACHE_ENTRIES = 8_000_000;
+
   private final KernelHyperParameters hyper;
   private final Standardisation standardisation;
   private final NystromBasis basis;
@@ -234,7 +241,11 @@ public final class KernelNplm {
       throw new IllegalArgumentException("empty data window");
     }
     double[][] z = standardisation.apply(window);
-    NplmLoss.WindowSums sums = windowSums(z, windowTerms);
+    float[] kernelCache =
+        locatesExcess() && (long) window.length * basis.centres() <= KERNEL_CACHE_ENTRIES
+            ? new float[window.length * basis.centres()]
+            : null;
+    NplmLoss.WindowSums sums = windowSums(z, windowTerms, kernelCache);
 
     boolean shapeOnly = options.shapeOnlyMode();
     double expected = shapeOnly ? window.length : options.expected();
@@ -276,19 +287,30 @@ public final class KernelNplm {
         (System.nanoTime() - start) / 1e9,
         tauFit.iterations() + deltaFit.iterations(),
         "kernel",
-        excessM12(window, z, tauFit.theta()));
+        excessM12(window, z, tauFit.theta(), kernelCache));
+  }
+
+  /** The excess location needs the five dilepton features. */
+  private boolean locatesExcess() {
+    return standardisation.dimension() == DileptonFeatures.DIMENSION;
   }
 
   /**
    * Median M12 of the data events where the fitted f is largest (top 1 %, at least 5): where the
-   * excess sits. Only for the five dilepton features; costs N_D·M kernel evaluations.
+   * excess sits. Only for the five dilepton features; f on D comes from the kernel rows kept by Σ_D
+   * φ when {@code kernelCache} holds them (N_D·M multiply-adds), else costs N_D·M kernel
+   * evaluations.
    */
-  private Double excessM12(double[][] window, double[][] z, double[] theta) {
-    if (standardisation.dimension() != DileptonFeatures.DIMENSION) {
+  private Double excessM12(double[][] window, double[][] z, double[] theta, float[] kernelCache) {
+    if (!locatesExcess()) {
       return null;
     }
     double[] beta = java.util.Arrays.copyOf(theta, basis.rank());
-    double[] f = basis.evaluate(z, basis.alpha(beta));
+    double[] alpha = basis.alpha(beta);
+    double[] f =
+        kernelCache == null
+            ? basis.evaluate(z, alpha)
+            : basis.evaluate(kernelCache, window.length, alpha);
     int top = Math.min(window.length, Math.max(5, window.length / 100));
     Integer[] order = new Integer[window.length];
     for (int i = 0; i < order.length; i++) {
@@ -304,7 +326,7 @@ public final class KernelNplm {
     return top % 2 == 1 ? m12[top / 2] : (m12[top / 2 - 1] + m12[top / 2]) / 2;
   }
 
-  private NplmLoss.WindowSums windowSums(double[][] z, NuisanceTerms terms) {
+  private NplmLoss.WindowSums windowSums(double[][] z, NuisanceTerms terms, float[] kernelCache) {
     int k = terms.nuisances();
     double[] linear = new double[k];
     double[] quadratic = new double[k];
@@ -318,7 +340,7 @@ public final class KernelNplm {
         quadratic[i] += terms.quadratic()[i][e];
       }
     }
-    return new NplmLoss.WindowSums(basis.featureSum(z), linear, quadratic, z.length);
+    return new NplmLoss.WindowSums(basis.featureSum(z, kernelCache), linear, quadratic, z.length);
   }
 
   private static Map<String, Double> named(List<String> names, double[] values) {
@@ -360,7 +382,7 @@ public final class KernelNplm {
   /** The loss of the τ fit for a window (tests: gradients, convexity). */
   NplmLoss tauLoss(double[][] window, NuisanceTerms terms, NplmOptions options) {
     double[][] z = standardisation.apply(window);
-    NplmLoss.WindowSums sums = windowSums(z, terms);
+    NplmLoss.WindowSums sums = windowSums(z, terms, null);
     double expected = Objects.requireNonNull(options.expected());
     double[] aux = new double[terms.nuisances() + (options.normSigma() != 0 ? 1 : 0)];
     for (int k = 0; k < terms.nuisances(); k++) {

@@ -107,34 +107,62 @@ public final class NystromBasis {
 
   /**
    * Σ_i φ(x_i) over standardised rows: all the fit needs from a data window, since the data term of
-   * the loss is linear in f. Costs N·M kernel evaluations, then one M × r product.
+   * the loss is linear in f. Costs N·M kernel evaluations, then one M × r product. When {@code
+   * kernelCache} is not null it also keeps every row's kernel values k_M(x_i) there (N × M,
+   * row-major, as floats), so that f can later be evaluated on the same rows ({@link
+   * #evaluate(float[], int, double[])}) without recomputing them. The sum itself is accumulated in
+   * double precision from the unrounded values.
    */
-  double[] featureSum(double[][] rows) {
+  double[] featureSum(double[][] rows, float[] kernelCache) {
     int chunk = 1024;
+    int m = centres.length;
     double[] kernelSum =
         IntStream.range(0, (rows.length + chunk - 1) / chunk)
             .parallel()
             .mapToObj(
                 c -> {
-                  double[] k = new double[centres.length];
-                  double[] sum = new double[centres.length];
+                  double[] k = new double[m];
+                  double[] sum = new double[m];
                   for (int i = c * chunk; i < Math.min(rows.length, (c + 1) * chunk); i++) {
                     kernelRow(rows[i], k);
-                    for (int m = 0; m < k.length; m++) {
-                      sum[m] += k[m];
+                    for (int j = 0; j < m; j++) {
+                      sum[j] += k[j];
+                    }
+                    if (kernelCache != null) {
+                      for (int j = 0; j < m; j++) {
+                        kernelCache[i * m + j] = (float) k[j];
+                      }
                     }
                   }
                   return sum;
                 })
-            .reduce(new double[centres.length], NystromBasis::add);
+            .reduce(new double[m], NystromBasis::add);
     double[] out = new double[rank];
-    for (int m = 0; m < kernelSum.length; m++) {
-      double km = kernelSum[m];
-      for (int j = 0; j < rank; j++) {
-        out[j] += km * transform[m * rank + j];
+    for (int j = 0; j < kernelSum.length; j++) {
+      double km = kernelSum[j];
+      for (int r = 0; r < rank; r++) {
+        out[r] += km * transform[j * rank + r];
       }
     }
     return out;
+  }
+
+  /**
+   * f(x_i) = Σ_m α_m k(x_i, c_m) from kernel values kept by {@link #featureSum(double[][],
+   * float[])}.
+   */
+  double[] evaluate(float[] kernelCache, int rows, double[] alpha) {
+    int m = centres.length;
+    double[] f = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      double s = 0;
+      int base = i * m;
+      for (int j = 0; j < m; j++) {
+        s += alpha[j] * kernelCache[base + j];
+      }
+      f[i] = s;
+    }
+    return f;
   }
 
   /** f(x) = Σ_m α_m k(x, c_m) on every standardised row (in parallel). */

@@ -1,5 +1,6 @@
 package io.trigmon.simulation;
 
+import io.trigmon.event.DileptonFeatures;
 import io.trigmon.event.Event;
 import java.time.Instant;
 import java.util.Iterator;
@@ -127,6 +128,18 @@ public final class Simulator {
             n,
             Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
     return StreamSupport.stream(spliterator, false);
+  }
+
+  /**
+   * The NPLM dilepton features ({@link DileptonFeatures#toArray()}) of those of the first {@code n}
+   * events that have a lepton pair, in order: a reference or data sample for the NPLM test.
+   */
+  public double[][] dileptonFeatures(long n) {
+    return events(n)
+        .map(DileptonFeatures::of)
+        .flatMap(Optional::stream)
+        .map(DileptonFeatures::toArray)
+        .toArray(double[][]::new);
   }
 
   /**
