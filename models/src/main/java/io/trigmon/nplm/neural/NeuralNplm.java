@@ -100,8 +100,18 @@ public final class NeuralNplm {
     double[] lower = loss.lowerBounds(config.weightClip());
     double[] upper = loss.upperBounds(config.weightClip());
     if (config.optimiser() == NeuralNplmConfig.Optimiser.LBFGS) {
-      ProjectedLbfgs.Result r = lbfgs().minimise(loss::valueAndGradient, start, lower, upper);
-      report(r.iterations(), r.value(), started);
+      ProjectedLbfgs.Result r =
+          lbfgs()
+              .minimise(
+                  loss::valueAndGradient,
+                  start,
+                  lower,
+                  upper,
+                  (i, f) -> {
+                    if (config.progressEvery() > 0 && i % config.progressEvery() == 0) {
+                      report(i, f, started);
+                    }
+                  });
       return new Fitted(r.theta(), r.iterations());
     }
     return new Fitted(adam(loss, start, lower, upper, started), config.maxIterations());

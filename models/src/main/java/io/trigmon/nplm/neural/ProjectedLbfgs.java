@@ -24,6 +24,11 @@ final class ProjectedLbfgs {
     double valueAndGradient(double[] theta, double[] gradient);
   }
 
+  /** Told f after each iteration (progress lines). */
+  interface Progress {
+    void iteration(int iteration, double value);
+  }
+
   /** The minimum found: θ, f(θ), iterations run. */
   record Result(double[] theta, double value, int iterations) {}
 
@@ -43,6 +48,11 @@ final class ProjectedLbfgs {
   }
 
   Result minimise(Objective objective, double[] start, double[] lower, double[] upper) {
+    return minimise(objective, start, lower, upper, (i, f) -> {});
+  }
+
+  Result minimise(
+      Objective objective, double[] start, double[] lower, double[] upper, Progress progress) {
     int n = start.length;
     double[] x = project(start.clone(), lower, upper);
     double[] g = new double[n];
@@ -94,6 +104,7 @@ final class ProjectedLbfgs {
         }
       }
       quiet = f - fNew < tolerance ? quiet + 1 : 0;
+      progress.iteration(iteration, fNew);
       x = xNew;
       g = gNew;
       f = fNew;

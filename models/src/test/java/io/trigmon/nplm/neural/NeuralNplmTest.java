@@ -92,6 +92,47 @@ class NeuralNplmTest {
     assertThat(fit.delta()).isPositive().isLessThanOrEqualTo(fit.tau());
   }
 
+  /**
+   * Δ involves no f: the neural and kernel NPLM fit the same ν-only loss, so on the same window,
+   * δ̂, N(R0), σ_N and auxiliary values they must give the same Δ and ν̂ (to the fits' tolerance).
+   */
+  @Test
+  void deltaAndItsNuHatAgreeWithTheKernelNplm() {
+    double[][] reference = rows(6);
+    double[][] data = java.util.Arrays.copyOf(rows(7), 300);
+    SplittableRandom random = new SplittableRandom(8);
+    NuisanceTerms referenceTerms = terms(reference.length, random);
+    NuisanceTerms dataTerms = terms(data.length, random);
+    io.trigmon.nplm.NplmOptions options =
+        io.trigmon.nplm.NplmOptions.expected(280)
+            .withNormSigma(0.025)
+            .withAux(java.util.Map.of("scale", 0.6, "norm", -0.4));
+    io.trigmon.nplm.NplmResult kernel =
+        io.trigmon.nplm.KernelNplm.prepare(
+                reference, referenceTerms, io.trigmon.nplm.KernelNplm.protocol(reference, 20, 1))
+            .test(data, dataTerms, options);
+    io.trigmon.nplm.NplmResult neural =
+        new NeuralReference(reference, referenceTerms, nplm()).test(data, dataTerms, options);
+    assertThat(neural.delta()).isPositive().isCloseTo(kernel.delta(), within(1e-5));
+    assertThat(neural.nuHatDelta().get("scale"))
+        .isCloseTo(kernel.nuHatDelta().get("scale"), within(1e-3));
+    assertThat(neural.nuHatDelta().get("norm"))
+        .isCloseTo(kernel.nuHatDelta().get("norm"), within(1e-3));
+    assertThat(neural.method()).isEqualTo("nn");
+    assertThat(neural.t()).isCloseTo(neural.tau() - neural.delta(), within(1e-12));
+  }
+
+  /** A scale-like δ̂: linear in the first feature, a small quadratic term. */
+  private static NuisanceTerms terms(int n, SplittableRandom random) {
+    double[][] lin = new double[1][n];
+    double[][] quad = new double[1][n];
+    for (int e = 0; e < n; e++) {
+      lin[0][e] = 0.2 + 0.1 * random.nextGaussian();
+      quad[0][e] = 0.01 * random.nextGaussian();
+    }
+    return new NuisanceTerms(List.of("scale"), lin, quad);
+  }
+
   @Test
   void weightsStayClipped() {
     double[][] x = rows(3);
