@@ -504,11 +504,27 @@ final class NplmStudy {
               speed[v][3]));
     }
     if (speed.length > 2) {
+      double perIteration = speed[2][2] / speed[2][3];
+      boolean capped = speed[2][3] >= settings.nnMaxIterations();
       md.append(
           String.format(
               Locale.ROOT,
-              "%nNeural / kernel with nuisances: %.0f× in CPU time per test.%n",
-              speed[2][2] / speed[1][2]));
+              "%nNeural: %.0f ms CPU per L-BFGS iteration (about 1.3 loss-and-gradient evaluations"
+                  + " by DJL over the %d events)%s; neural / kernel with nuisances: %.0f× in CPU"
+                  + " time for this fit%s.%n",
+              1000 * perIteration,
+              settings.speedReference() + settings.speedData(),
+              capped
+                  ? String.format(
+                      Locale.ROOT,
+                      ". The τ fit stopped at the iteration cap (--nn-max-iterations %d), not on"
+                          + " the loss criterion: a test costs about iterations × this, e.g. %.0f s"
+                          + " CPU at 2000 iterations",
+                      settings.nnMaxIterations(),
+                      2000 * perIteration)
+                  : "",
+              speed[2][2] / speed[1][2],
+              capped ? " (capped)" : ""));
     }
     md.append(
         "\nIterations: Newton iterations of the τ and Δ fits (kernel), L-BFGS iterations of both"
