@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  ./trigmon validate nplm --out reports/nplm",
       "  ./trigmon validate nplm --simulator-power --power-null-toys 60 --power-signal-toys 30",
+      "  ./trigmon validate nplm --simulator-power --neural --mass-min 60 --power-reference 20000 \\",
+      "      --power-data 4000 --zprime-signal 13 --eft-signal 24",
+      "  ./trigmon validate nplm --speed-only --neural",
       "  ./trigmon validate nplm --n-reference 100000 --n-data 20000 --toys 300 --out reports/nplm"
     })
 public final class ValidateNplmCommand implements Callable<Integer> {
@@ -137,6 +140,60 @@ public final class ValidateNplmCommand implements Callable<Integer> {
       description = "Percentile of pairwise distances setting σ (default: ${DEFAULT-VALUE}).")
   double powerPercentile;
 
+  @Option(
+      names = "--mass-min",
+      defaultValue = "100",
+      paramLabel = "GEV",
+      description =
+          "Simulator power study: dilepton selection M12 > GEV (default: ${DEFAULT-VALUE}, DESIGN"
+              + " §3; 60 keeps the Z peak in).")
+  double massMin;
+
+  @Option(
+      names = "--zprime-signal",
+      defaultValue = "30",
+      paramLabel = "N",
+      description = "Simulator power study: Z′ events per window N(S) (default: ${DEFAULT-VALUE}).")
+  int zPrimeSignal;
+
+  @Option(
+      names = "--eft-signal",
+      defaultValue = "53",
+      paramLabel = "N",
+      description =
+          "Simulator power study: EFT events per window N(S) (default: ${DEFAULT-VALUE}).")
+  int eftSignal;
+
+  @Option(
+      names = "--neural",
+      description =
+          "Also run the neural NPLM on the same toys, side by side with the kernel one (simulator"
+              + " power study, or the speed section with --speed-only).")
+  boolean neural;
+
+  @Option(
+      names = "--nn-tolerance",
+      defaultValue = "1e-4",
+      paramLabel = "L",
+      description =
+          "Neural NPLM: stop after 10 L-BFGS iterations in a row lowering the loss by less than L"
+              + " (default: ${DEFAULT-VALUE}).")
+  double nnTolerance;
+
+  @Option(
+      names = "--nn-max-iterations",
+      defaultValue = "3000",
+      paramLabel = "N",
+      description = "Neural NPLM: L-BFGS iterations at most (default: ${DEFAULT-VALUE}).")
+  int nnMaxIterations;
+
+  @Option(
+      names = "--speed-only",
+      description =
+          "Run only the speed section at --speed-reference/--speed-data (speed.md); with --neural"
+              + " the neural NPLM is timed in the same run.")
+  boolean speedOnly;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -151,7 +208,13 @@ public final class ValidateNplmCommand implements Callable<Integer> {
                       powerSignalToys,
                       powerCentres,
                       powerPercentile,
-                      seed),
+                      seed,
+                      massMin,
+                      zPrimeSignal,
+                      eftSignal,
+                      neural,
+                      nnTolerance,
+                      nnMaxIterations),
                   spec.commandLine().getErr())
               .run(out);
       spec.commandLine().getOut().println("report written to " + file);
@@ -159,8 +222,19 @@ public final class ValidateNplmCommand implements Callable<Integer> {
     }
     NplmStudy.Settings settings =
         new NplmStudy.Settings(
-            nReference, nData, toys, shiftedToys, scaleSigma, speedReference, speedData, seed);
-    Path report = new NplmStudy(settings, spec.commandLine().getErr()).run(out);
+            nReference,
+            nData,
+            toys,
+            shiftedToys,
+            scaleSigma,
+            speedReference,
+            speedData,
+            seed,
+            neural,
+            nnTolerance,
+            nnMaxIterations);
+    NplmStudy study = new NplmStudy(settings, spec.commandLine().getErr());
+    Path report = speedOnly ? study.runSpeed(out) : study.run(out);
     spec.commandLine().getOut().println("report written to " + report);
     return 0;
   }

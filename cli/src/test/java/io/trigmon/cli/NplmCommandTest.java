@@ -77,6 +77,46 @@ class NplmCommandTest {
   }
 
   @Test
+  void theNeuralMethodWritesTheSameContractKeys(@TempDir Path dir) throws Exception {
+    Path reference = csv(dir, "ref.csv", 1000, 7);
+    Path data = csv(dir, "data.csv", 100, 8);
+    Path out = dir.resolve("nn.json");
+    StringWriter err = new StringWriter();
+    int code =
+        run(
+            err,
+            "nplm",
+            "--reference",
+            reference.toString(),
+            "--data",
+            data.toString(),
+            "--expected",
+            "100",
+            "--norm-sigma",
+            "0.025",
+            "--toys",
+            "6",
+            "--method",
+            "nn",
+            "--nn-tolerance",
+            "1e-2",
+            "--json",
+            out.toString());
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.toFile());
+    for (String key :
+        new String[] {
+          "t", "tau", "delta", "nu_hat", "dof", "p", "z", "n_data", "n_reference", "seconds"
+        }) {
+      assertThat(json.has(key)).as("key %s in %s", key, json).isTrue();
+    }
+    assertThat(json.get("method").asText()).isEqualTo("nn");
+    assertThat(json.get("nu_hat").has("norm")).isTrue();
+    assertThat(json.get("model").get("weight_clip").asDouble()).isEqualTo(2.15);
+    assertThat(json.get("calibration").get("toys").asInt()).isEqualTo(6);
+  }
+
+  @Test
   void aSavedCalibrationIsReusedForTheSameReference(@TempDir Path dir) throws Exception {
     Path reference = csv(dir, "ref.csv", 2000, 3);
     Path data = csv(dir, "data.csv", 200, 4);

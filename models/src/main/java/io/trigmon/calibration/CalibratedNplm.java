@@ -6,6 +6,10 @@ import io.trigmon.nplm.KernelNplmModel;
 import io.trigmon.nplm.NplmOptions;
 import io.trigmon.nplm.NplmResult;
 import io.trigmon.nplm.ReferenceSample;
+import io.trigmon.nplm.WindowTest;
+import io.trigmon.nplm.neural.NeuralNplm;
+import io.trigmon.nplm.neural.NeuralNplmConfig;
+import io.trigmon.nplm.neural.NeuralReference;
 import io.trigmon.nuisance.NuisanceModel;
 import io.trigmon.nuisance.NuisanceTerms;
 import io.trigmon.nuisance.ShapeNuisanceModel;
@@ -16,11 +20,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * One calibrated kernel NPLM test of a data window, as the {@code trigmon nplm} command runs it:
- * the reference file's events are split (seeded shuffle) into the test's reference and a disjoint
- * toy pool when the test calibrates itself; a saved calibration instead is loaded, after splitting
- * the reference exactly as when it was made (its manifest records the split), and refused unless it
- * belongs to the resulting reference.
+ * One calibrated NPLM test of a data window (kernel, or neural when a {@link NeuralNplmConfig} is
+ * given), as the {@code trigmon nplm} command runs it; the calibration toys are tested with the
+ * same method as the window: the reference file's events are split (seeded shuffle) into the test's
+ * reference and a disjoint toy pool when the test calibrates itself; a saved calibration instead is
+ * loaded, after splitting the reference exactly as when it was made (its manifest records the
+ * split), and refused unless it belongs to the resulting reference.
  *
  * <p>Toys resampled from a finite pool carry the pool's own fluctuation: with N_D comparable to the
  * pool size the null t is inflated (by roughly a factor 1 + N_D/N_pool), which errs towards smaller
@@ -49,6 +54,7 @@ public final class CalibratedNplm {
    * @param saveCalibration where to save a self-made calibration, or null
    * @param saveModel where to save the kernel NPLM reference model (for the online monitor), or
    *     null
+   * @param neural settings of the neural NPLM to test with, or null for the kernel NPLM
    */
   public record Request(
       double[][] referenceFile,
@@ -61,7 +67,14 @@ public final class CalibratedNplm {
       int toys,
       Path calibration,
       Path saveCalibration,
-      Path saveModel) {}
+      Path saveModel,
+      NeuralNplmConfig neural) {
+
+    /** {@code kernel} or {@code nn}. */
+    public String method() {
+      return neural == null ? "kernel" : "nn";
+    }
+  }
 
   /**
    * The outcome.
@@ -69,13 +82,13 @@ public final class CalibratedNplm {
    * @param result the calibrated result (dof, p, Z filled in)
    * @param calibration the calibration used
    * @param referenceSha256 SHA-256 of the events used as the test's reference
-   * @param hyper the kernel hyper-parameters used
+   * @param model the method and its settings (kernel σ, M, λ; network, clipping, optimiser)
    */
   public record Outcome(
       NplmResult result,
       Calibration calibration,
       String referenceSha256,
-      KernelHyperParameters hyper) {}
+      Map<String, Object> model) {}
 
   public static Outcome run(Request request) {
     double toyFraction = request.toyFraction();
@@ -87,62 +100,87 @@ public final class CalibratedNplm {
     }
     double[][][] split = split(request.referenceFile(), toyFraction, seed);
     ReferenceSample reference = ReferenceSample.of(split[0]);
-    KernelHyperParameters hyper =
-        KernelNplm.protocol(reference.features(), request.centres(), seed);
-    if (request.saveModel() != null) {
-      new KernelNplmModel(reference, hyper).save(request.saveModel(), "1");
-    }
     ShapeNuisanceModel model = request.nuisanceModel();
-    KernelNplm nplm =
-        model == null
-            ? KernelNplm.prepare(reference.features(), NuisanceTerms.none(), hyper)
-            : KernelNplm.prepare(reference.features(), model, hyper);
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("method", request.method());
+    settings.put("toy_fraction", toyFraction);
+    settings.put("seed", seed);
+    settings.put("expected", request.options().expected());
+    settings.put("norm_sigma", request.options().normSigma());
+    WindowTest test;
+    if (request.neural() == null) {
+      KernelHyperParameters hyper =
+          KernelNplm.protocol(reference.features(), request.centres(), seed);
+      if (request.saveModel() != null) {
+        new KernelNplmModel(reference, hyper).save(request.saveModel(), "1");
+      }
+      test =
+          model == null
+              ? KernelNplm.prepare(reference.features(), NuisanceTerms.none(), hyper)
+              : KernelNplm.prepare(reference.features(), model, hyper);
+      settings.put("sigma", hyper.sigma());
+      settings.put("centres", hyper.centres());
+      settings.put("lambda", hyper.lambda());
+    } else {
+      if (request.saveModel() != null) {
+        throw new IllegalArgumentException(
+            "a saved reference model is for the kernel NPLM (the online monitor's); drop it with"
+                + " the neural method");
+      }
+      NeuralNplmConfig config = request.neural();
+      NuisanceTerms terms =
+          model == null ? NuisanceTerms.none() : model.evaluate(reference.features());
+      test = new NeuralReference(reference.features(), terms, new NeuralNplm(config, l -> {}));
+      settings.put("hidden", java.util.Arrays.stream(config.hidden()).boxed().toList());
+      settings.put("weight_clip", config.weightClip());
+      settings.put("optimiser", config.optimiser().name().toLowerCase(java.util.Locale.ROOT));
+      settings.put("max_iterations", config.maxIterations());
+      settings.put("tolerance", config.tolerance());
+    }
+    settings.put("nuisances", test.nuisanceNames());
+    if (model instanceof NuisanceModel learned) {
+      settings.put(CalibrationDirectory.NUISANCE_SHA256, learned.sha256());
+    }
 
     Calibration calibration;
     if (request.calibration() != null) {
       calibration = CalibrationDirectory.load(request.calibration(), reference.sha256());
       requireSameSettings(
-          CalibrationDirectory.settings(request.calibration()), request.options(), nplm);
+          CalibrationDirectory.settings(request.calibration()), request.options(), test, request);
     } else {
       if (split[1].length == 0) {
         throw new IllegalArgumentException("no events left for toys: raise the toy fraction");
       }
       NuisanceTerms poolTerms = model == null ? NuisanceTerms.none() : model.evaluate(split[1]);
       NullToys toys =
-          new NullToys(nplm, split[1], poolTerms, request.options(), request.data().length);
+          new NullToys(test, split[1], poolTerms, request.options(), request.data().length);
       List<Double> nuStars = model == null ? List.of(0.0) : NU_STARS;
       calibration = toys.calibrate(request.toys(), nuStars, seed + 17);
       if (request.saveCalibration() != null) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("method", "kernel");
-        settings.put("toy_fraction", toyFraction);
-        settings.put("seed", seed);
-        settings.put("expected", request.options().expected());
-        settings.put("norm_sigma", request.options().normSigma());
-        settings.put("sigma", hyper.sigma());
-        settings.put("centres", hyper.centres());
-        settings.put("lambda", hyper.lambda());
-        settings.put("nuisances", nplm.nuisanceNames());
-        if (model instanceof NuisanceModel learned) {
-          settings.put(CalibrationDirectory.NUISANCE_SHA256, learned.sha256());
-        }
         CalibrationDirectory.save(
             calibration, request.saveCalibration(), reference.sha256(), settings);
       }
     }
-    NplmResult result =
-        model == null
-            ? nplm.test(request.data(), NuisanceTerms.none(), request.options())
-            : nplm.test(request.data(), request.options());
+    NuisanceTerms dataTerms = model == null ? NuisanceTerms.none() : model.evaluate(request.data());
+    NplmResult result = test.test(request.data(), dataTerms, request.options());
     NplmResult calibrated =
         result.calibrated(
             calibration.dof(), calibration.pValue(result.t()), calibration.z(result.t()));
-    return new Outcome(calibrated, calibration, reference.sha256(), hyper);
+    return new Outcome(calibrated, calibration, reference.sha256(), settings);
   }
 
-  /** Refuses a calibration made for another N(R0), σ_N or set of nuisances. */
+  /** Refuses a calibration made for another method, N(R0), σ_N or set of nuisances. */
   private static void requireSameSettings(
-      Map<String, Object> settings, NplmOptions options, KernelNplm nplm) {
+      Map<String, Object> settings, NplmOptions options, WindowTest nplm, Request request) {
+    Object method = settings.getOrDefault("method", "kernel");
+    if (!method.equals(request.method())) {
+      throw new IllegalArgumentException(
+          "the calibration was made with the "
+              + method
+              + " NPLM but this test uses "
+              + request.method()
+              + ": recalibrate (--toys) with this method");
+    }
     Object expected = settings.get("expected");
     Double calibrated = expected instanceof Number n ? n.doubleValue() : null;
     Object normSigma = settings.get("norm_sigma");

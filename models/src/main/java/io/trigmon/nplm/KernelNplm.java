@@ -43,7 +43,7 @@ import java.util.SplittableRandom;
  *
  * <p>Instances are immutable after preparation and may be shared; a test allocates its own buffers.
  */
-public final class KernelNplm {
+public final class KernelNplm implements WindowTest {
 
   /**
    * Up to this many N_R·p² operations the solver forms the exact Hessian each iteration (small
@@ -225,6 +225,7 @@ public final class KernelNplm {
   }
 
   /** Tests a window with its δ̂ coefficients (same nuisances, same order as the reference's). */
+  @Override
   public NplmResult test(double[][] window, NuisanceTerms windowTerms, NplmOptions options) {
     long start = System.nanoTime();
     if (!windowTerms.names().equals(nuisanceNames)) {
@@ -370,6 +371,7 @@ public final class KernelNplm {
   }
 
   /** Names of the shape nuisances, in δ̂ order. */
+  @Override
   public List<String> nuisanceNames() {
     return nuisanceNames;
   }

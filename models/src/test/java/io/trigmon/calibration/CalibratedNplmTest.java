@@ -2,8 +2,10 @@ package io.trigmon.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.trigmon.nplm.NplmOptions;
+import io.trigmon.nplm.neural.NeuralNplmConfig;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,47 @@ class CalibratedNplmTest {
 
   private static CalibratedNplm.Request request(NplmOptions options, Path load, Path save) {
     return new CalibratedNplm.Request(
-        REFERENCE_FILE, DATA, options, null, 15, 3, 0.4, 8, load, save, null);
+        REFERENCE_FILE, DATA, options, null, 15, 3, 0.4, 8, load, save, null, null);
+  }
+
+  private static CalibratedNplm.Request neural(NplmOptions options, Path load, Path save) {
+    return new CalibratedNplm.Request(
+        REFERENCE_FILE,
+        DATA,
+        options,
+        null,
+        0,
+        3,
+        0.4,
+        8,
+        load,
+        save,
+        null,
+        NeuralNplmConfig.defaults().withTolerance(1e-3).withMaxIterations(150));
+  }
+
+  @Test
+  void theNeuralMethodIsCalibratedWithItsOwnToys() {
+    CalibratedNplm.Outcome outcome =
+        CalibratedNplm.run(neural(NplmOptions.expected(250).withNormSigma(0.025), null, null));
+    assertThat(outcome.result().method()).isEqualTo("nn");
+    assertThat(outcome.model()).containsEntry("method", "nn").containsKey("weight_clip");
+    double[] toys = outcome.calibration().allToys();
+    assertThat(toys).hasSize(8);
+    // τ's fit space contains Δ's (f ≡ 0): t ≥ 0 up to the stopping tolerance
+    assertThat(java.util.Arrays.stream(toys).min().orElseThrow()).isGreaterThan(-0.01);
+    assertThat(outcome.result().t())
+        .isCloseTo(outcome.result().tau() - outcome.result().delta(), within(1e-9));
+    assertThat(outcome.result().nuHat()).containsOnlyKeys("norm");
+    assertThat(outcome.result().z()).isEqualTo(outcome.calibration().z(outcome.result().t()));
+  }
+
+  @Test
+  void aKernelCalibrationIsRefusedForTheNeuralMethod(@TempDir Path dir) {
+    CalibratedNplm.run(request(NplmOptions.expected(250), null, dir));
+    assertThatThrownBy(() -> CalibratedNplm.run(neural(NplmOptions.expected(250), dir, null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("kernel NPLM but this test uses nn");
   }
 
   @Test

@@ -1,27 +1,21 @@
 package io.trigmon.nplm.neural;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.trigmon.mlp.Activation;
-import io.trigmon.mlp.AdamSteps;
 import io.trigmon.mlp.DenseNetwork;
 import io.trigmon.mlp.Standardisation;
-import io.trigmon.mlp.TrainableNetwork;
 import io.trigmon.nuisance.NuisanceTerms;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The neural NPLM fit of τ (DESIGN §4): f is the papers' MLP (default 5-5-5-5-1, sigmoid, weight
- * clipping W = 2.15) trained with DJL by full-batch Adam on the extended-likelihood loss of {@link
- * NeuralNplmProblem}, jointly with the nuisances ν. The output layer starts at zero, so training
- * starts from the reference hypothesis (f ≡ 0, L = 0). τ = −2 L at the trained parameters,
- * recomputed in double precision with the plain-Java forward pass. Δ (the ν-only fit) does not
- * involve f and comes from the kernel implementation's fit.
+ * The neural NPLM test (DESIGN §4): τ from f = the papers' MLP (default 5-5-5-5-1, sigmoid, weight
+ * clipping W = 2.15) fitted jointly with the nuisances ν on the extended-likelihood loss of {@link
+ * NeuralNplmProblem}; Δ from the ν-only fit of the same loss (f ≡ 0); t = τ − Δ. The loss and its
+ * gradient come from DJL autograd over the full batch in double precision ({@link NeuralNplmLoss});
+ * the steps are a projected L-BFGS by default ({@link ProjectedLbfgs}) or the papers' Adam. The
+ * output layer starts at zero, so training starts from the reference hypothesis (f ≡ 0, L = 0).
  *
  * <p>Not thread-safe across instances: PyTorch allows one gradient recording per JVM at a time.
  */
@@ -29,6 +23,10 @@ public final class NeuralNplm {
 
   /** Name of the normalisation nuisance in ν̂ (as in the kernel NPLM). */
   public static final String NORM = "norm";
+
+  private static final double BETA1 = 0.9;
+  private static final double BETA2 = 0.999;
+  private static final double EPSILON = 1e-7;
 
   private final NeuralNplmConfig config;
   private final Consumer<String> progress;
@@ -38,62 +36,156 @@ public final class NeuralNplm {
     this.progress = progress;
   }
 
-  /** Trains f and ν on one reference/data pair and returns τ and ν̂. */
-  public NeuralNplmFit tau(NeuralNplmProblem problem) {
+  public NeuralNplmConfig config() {
+    return config;
+  }
+
+  /** Fits τ (f and ν) and Δ (ν only) on one reference/data pair. */
+  public NeuralNplmFit test(NeuralNplmProblem problem) {
     long start = System.nanoTime();
     Standardisation standardisation = Standardisation.fit(problem.reference());
     double[][] zR = standardisation.apply(problem.reference());
     double[][] zD = standardisation.apply(problem.data());
+    int[] sizes = config.layerSizes(standardisation.dimension());
     DenseNetwork initial =
-        zeroOutput(
-            DenseNetwork.initialised(
-                config.layerSizes(standardisation.dimension()), Activation.SIGMOID, config.seed()));
-    int shapes = problem.shapes();
-    int nuCount = shapes + (problem.hasNorm() ? 1 : 0);
+        zeroOutput(DenseNetwork.initialised(sizes, Activation.SIGMOID, config.seed()));
+    double[] theta;
+    double tauLoss;
     DenseNetwork trained;
-    double[] nuHat;
-    try (NDManager manager = NDManager.newBaseManager();
-        TrainableNetwork net = TrainableNetwork.of(manager, initial)) {
-      Tensors t = Tensors.of(manager, zR, zD, problem);
-      List<NDArray> parameters = new ArrayList<>(net.parameters());
-      if (nuCount > 0) {
-        parameters.add(t.nu);
-      }
-      AdamSteps adam = new AdamSteps(manager, parameters, config.learningRate());
-      List<NDArray> inputs = t.inputs();
-      for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-        double loss = adam.step(inputs, () -> t.loss(net, problem));
-        net.clipWeights(config.weightClip());
-        if (config.progressEvery() > 0 && epoch % config.progressEvery() == 0) {
-          progress.accept(
-              String.format(
-                  "  neural NPLM: epoch %d, loss %.4f (τ ≈ %.3f), %.1f s",
-                  epoch, loss, -2 * loss, (System.nanoTime() - start) / 1e9));
-        }
-      }
-      trained = net.snapshot();
-      nuHat = nuCount > 0 ? toDoubles(t.nu.toFloatArray()) : new double[0];
+    int iterations;
+    int evaluations;
+    double[] nuTau;
+    try (NeuralNplmLoss loss = new NeuralNplmLoss(zR, zD, problem, sizes, true)) {
+      Fitted fit = minimise(loss, loss.start(initial), start);
+      theta = fit.theta;
+      iterations = fit.iterations;
+      trained = loss.network(theta);
+      nuTau = loss.nuisances(theta);
+      tauLoss = loss.valueAndGradient(theta, new double[theta.length]);
+      evaluations = loss.evaluations();
     }
-    double tau = -2 * loss(trained, nuHat, zR, zD, problem);
+    double deltaLoss = 0;
+    double[] nuDelta = new double[nuTau.length];
+    if (nuTau.length > 0) {
+      try (NeuralNplmLoss loss = new NeuralNplmLoss(zR, zD, problem, sizes, false)) {
+        ProjectedLbfgs.Result fit =
+            lbfgs()
+                .minimise(
+                    loss::valueAndGradient,
+                    new double[nuTau.length],
+                    unbounded(nuTau.length, Double.NEGATIVE_INFINITY),
+                    unbounded(nuTau.length, Double.POSITIVE_INFINITY));
+        deltaLoss = fit.value();
+        nuDelta = fit.theta();
+        iterations += fit.iterations();
+        evaluations += loss.evaluations();
+      }
+    }
+    // f is held in float in the returned network; τ is −2 L at the double-precision optimum.
+    return new NeuralNplmFit(
+        -2 * tauLoss,
+        -2 * deltaLoss,
+        named(problem, nuTau),
+        named(problem, nuDelta),
+        iterations,
+        evaluations,
+        (System.nanoTime() - start) / 1e9,
+        trained,
+        standardisation);
+  }
+
+  private record Fitted(double[] theta, int iterations) {}
+
+  private Fitted minimise(NeuralNplmLoss loss, double[] start, long started) {
+    double[] lower = loss.lowerBounds(config.weightClip());
+    double[] upper = loss.upperBounds(config.weightClip());
+    if (config.optimiser() == NeuralNplmConfig.Optimiser.LBFGS) {
+      ProjectedLbfgs.Result r =
+          lbfgs()
+              .minimise(
+                  loss::valueAndGradient,
+                  start,
+                  lower,
+                  upper,
+                  (i, f) -> {
+                    if (config.progressEvery() > 0 && i % config.progressEvery() == 0) {
+                      report(i, f, started);
+                    }
+                  });
+      return new Fitted(r.theta(), r.iterations());
+    }
+    return new Fitted(adam(loss, start, lower, upper, started), config.maxIterations());
+  }
+
+  private ProjectedLbfgs lbfgs() {
+    return new ProjectedLbfgs(
+        config.maxIterations(), config.tolerance(), NeuralNplmConfig.PATIENCE, 10);
+  }
+
+  /** The papers' full-batch Adam (Keras constants), weights clipped after each epoch. */
+  private double[] adam(
+      NeuralNplmLoss loss, double[] start, double[] lower, double[] upper, long started) {
+    double[] theta = start.clone();
+    double[] g = new double[theta.length];
+    double[] m = new double[theta.length];
+    double[] v = new double[theta.length];
+    double lr = config.learningRate();
+    for (int epoch = 1; epoch <= config.maxIterations(); epoch++) {
+      double value = loss.valueAndGradient(theta, g);
+      double c1 = 1 - Math.pow(BETA1, epoch);
+      double c2 = 1 - Math.pow(BETA2, epoch);
+      for (int i = 0; i < theta.length; i++) {
+        m[i] = BETA1 * m[i] + (1 - BETA1) * g[i];
+        v[i] = BETA2 * v[i] + (1 - BETA2) * g[i] * g[i];
+        theta[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + EPSILON);
+        theta[i] = Math.max(lower[i], Math.min(upper[i], theta[i]));
+      }
+      if (config.progressEvery() > 0 && epoch % config.progressEvery() == 0) {
+        report(epoch, value, started);
+      }
+    }
+    return theta;
+  }
+
+  private void report(int iterations, double loss, long started) {
+    if (config.progressEvery() > 0) {
+      progress.accept(
+          String.format(
+              java.util.Locale.ROOT,
+              "  neural NPLM: %d iterations, loss %.4f (τ ≈ %.3f), %.1f s",
+              iterations,
+              loss,
+              -2 * loss,
+              (System.nanoTime() - started) / 1e9));
+    }
+  }
+
+  private static double[] unbounded(int n, double bound) {
+    double[] b = new double[n];
+    Arrays.fill(b, bound);
+    return b;
+  }
+
+  private static Map<String, Double> named(NeuralNplmProblem problem, double[] nu) {
     Map<String, Double> named = new LinkedHashMap<>();
+    int shapes = problem.shapes();
     for (int k = 0; k < shapes; k++) {
-      named.put(problem.referenceTerms().names().get(k), nuHat[k]);
+      named.put(problem.referenceTerms().names().get(k), nu[k]);
     }
     if (problem.hasNorm()) {
-      named.put(NORM, nuHat[shapes]);
+      named.put(NORM, nu[shapes]);
     }
-    return new NeuralNplmFit(
-        tau, named, config.epochs(), (System.nanoTime() - start) / 1e9, trained, standardisation);
+    return named;
   }
 
   /**
-   * The loss L(w, ν) in double precision for a given network (on standardised rows) and ν: used for
-   * the reported τ and to check the DJL loss.
+   * The loss L(w, ν) in double precision with the plain-Java forward pass, for a given network (on
+   * standardised rows) and ν: cross-checks the DJL loss.
    */
   static double loss(
       DenseNetwork network, double[] nu, double[][] zR, double[][] zD, NeuralNplmProblem problem) {
     int shapes = problem.shapes();
-    double[] shapeNu = java.util.Arrays.copyOf(nu, shapes);
+    double[] shapeNu = Arrays.copyOf(nu, shapes);
     double normShift = problem.hasNorm() ? problem.normScale() * nu[shapes] : 0;
     double[] fR = network.forwardColumn(zR, 0);
     double[] fD = network.forwardColumn(zD, 0);
@@ -122,109 +214,5 @@ public final class NeuralNplm {
     float[][] weights = network.weights();
     weights[weights.length - 1] = new float[weights[weights.length - 1].length];
     return new DenseNetwork(network.sizes(), network.activation(), weights, network.biases());
-  }
-
-  private static double[] toDoubles(float[] f) {
-    double[] d = new double[f.length];
-    for (int i = 0; i < f.length; i++) {
-      d[i] = f[i];
-    }
-    return d;
-  }
-
-  /** The fit's arrays: inputs, δ̂ matrices, constraint constants, and the trainable ν. */
-  private static final class Tensors {
-    NDArray xR;
-    NDArray xD;
-    NDArray linR;
-    NDArray quadR;
-    NDArray linD;
-    NDArray quadD;
-    NDArray aux;
-    NDArray constrained;
-    NDArray nu;
-
-    static Tensors of(NDManager manager, double[][] zR, double[][] zD, NeuralNplmProblem problem) {
-      Tensors t = new Tensors();
-      t.xR = matrix(manager, zR);
-      t.xD = matrix(manager, zD);
-      int shapes = problem.shapes();
-      if (shapes > 0) {
-        t.linR = columns(manager, problem.referenceTerms().linear(), zR.length);
-        t.quadR = columns(manager, problem.referenceTerms().quadratic(), zR.length);
-        t.linD = columns(manager, problem.dataTerms().linear(), zD.length);
-        t.quadD = columns(manager, problem.dataTerms().quadratic(), zD.length);
-      }
-      int nuCount = problem.aux().length;
-      if (nuCount > 0) {
-        float[] aux = new float[nuCount];
-        float[] constrained = new float[nuCount];
-        for (int j = 0; j < nuCount; j++) {
-          aux[j] = (float) problem.aux()[j];
-          constrained[j] = j < shapes || problem.normConstrained() ? 1 : 0;
-        }
-        t.aux = manager.create(aux);
-        t.constrained = manager.create(constrained);
-        t.nu = manager.zeros(new Shape(nuCount));
-        t.nu.setRequiresGradient(true);
-      }
-      return t;
-    }
-
-    List<NDArray> inputs() {
-      List<NDArray> all = new ArrayList<>(List.of(xR, xD));
-      for (NDArray a : new NDArray[] {linR, quadR, linD, quadD, aux, constrained}) {
-        if (a != null) {
-          all.add(a);
-        }
-      }
-      return all;
-    }
-
-    NDArray loss(TrainableNetwork net, NeuralNplmProblem problem) {
-      NDArray uR = net.forward(xR).reshape(-1);
-      NDArray uD = net.forward(xD).reshape(-1);
-      int shapes = problem.shapes();
-      if (shapes > 0) {
-        NDArray shapeNu = nu.get("0:" + shapes);
-        NDArray shapeNu2 = shapeNu.square();
-        uR = uR.add(linR.matMul(shapeNu)).add(quadR.matMul(shapeNu2));
-        uD = uD.add(linD.matMul(shapeNu)).add(quadD.matMul(shapeNu2));
-      }
-      if (problem.hasNorm()) {
-        NDArray shift = nu.get(shapes).mul(problem.normScale());
-        uR = uR.add(shift);
-        uD = uD.add(shift);
-      }
-      NDArray loss = uR.exp().sub(1).sum().mul(problem.weight()).sub(uD.sum());
-      if (nu != null) {
-        NDArray constraint = nu.sub(aux).square().sub(aux.square()).mul(constrained).sum().div(2);
-        loss = loss.add(constraint);
-      }
-      return loss;
-    }
-
-    private static NDArray matrix(NDManager manager, double[][] rows) {
-      int d = rows[0].length;
-      float[] flat = new float[rows.length * d];
-      for (int i = 0; i < rows.length; i++) {
-        for (int j = 0; j < d; j++) {
-          flat[i * d + j] = (float) rows[i][j];
-        }
-      }
-      return manager.create(flat, new Shape(rows.length, d));
-    }
-
-    /** (N × K) from K rows of N coefficients. */
-    private static NDArray columns(NDManager manager, double[][] byNuisance, int events) {
-      int k = byNuisance.length;
-      float[] flat = new float[events * k];
-      for (int j = 0; j < k; j++) {
-        for (int e = 0; e < events; e++) {
-          flat[e * k + j] = (float) byNuisance[j][e];
-        }
-      }
-      return manager.create(flat, new Shape(events, k));
-    }
   }
 }

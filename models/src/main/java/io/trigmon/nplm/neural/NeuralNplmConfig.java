@@ -1,24 +1,42 @@
 package io.trigmon.nplm.neural;
 
 /**
- * Settings of the neural NPLM. Defaults follow the reference code of the papers: 5-5-5-5-1 (three
- * hidden layers of 5), sigmoid, weight clipping 2.15, Adam, full batch; the papers train up to
- * 3·10⁵ epochs, which takes hours per test, so the number of epochs is an explicit choice.
+ * Settings of the neural NPLM. The network follows the reference code of the papers: 5-5-5-5-1
+ * (three hidden layers of 5), sigmoid, weight clipping W = 2.15, full batch. The papers train with
+ * Adam for up to 3·10⁵ epochs (hours per test); the default here is a projected L-BFGS ({@link
+ * ProjectedLbfgs}) stopped when the loss settles, which reaches the same minimum in hundreds of
+ * evaluations. Adam is kept for cross-checks.
  *
  * @param hidden widths of the hidden layers
- * @param weightClip W: every weight (not bias) is clipped to [−W, W] after each step
- * @param epochs full-batch Adam steps
- * @param learningRate Adam's step size
+ * @param weightClip W: every weight (not bias) is held in [−W, W]
+ * @param optimiser L-BFGS or Adam
+ * @param maxIterations L-BFGS iterations or Adam epochs at most
+ * @param tolerance L-BFGS stops after {@link #PATIENCE} iterations in a row that lower the loss by
+ *     less than this (τ is then settled to about 2·PATIENCE·tolerance); unused by Adam
+ * @param learningRate Adam's step size; unused by L-BFGS
  * @param seed seed of the weight initialisation
- * @param progressEvery epochs between progress lines (0: none)
+ * @param progressEvery iterations between progress lines (0: none)
  */
 public record NeuralNplmConfig(
     int[] hidden,
     double weightClip,
-    int epochs,
+    Optimiser optimiser,
+    int maxIterations,
+    double tolerance,
     double learningRate,
     long seed,
     int progressEvery) {
+
+  /** Consecutive quiet L-BFGS iterations that end a fit. */
+  public static final int PATIENCE = 10;
+
+  /** The optimisers. */
+  public enum Optimiser {
+    /** Projected limited-memory BFGS, stopped on a settled loss (the default). */
+    LBFGS,
+    /** Adam for a fixed number of epochs, weights clipped after each (as in the papers). */
+    ADAM
+  }
 
   public NeuralNplmConfig {
     hidden = hidden.clone();
@@ -28,33 +46,53 @@ public record NeuralNplmConfig(
     if (!(weightClip > 0)) {
       throw new IllegalArgumentException("neural NPLM: weight clipping must be positive");
     }
-    if (epochs <= 0) {
-      throw new IllegalArgumentException("neural NPLM: epochs must be positive");
+    if (maxIterations <= 0) {
+      throw new IllegalArgumentException("neural NPLM: iterations must be positive");
     }
-    if (!(learningRate > 0)) {
-      throw new IllegalArgumentException("neural NPLM: learning rate must be positive");
+    if (!(tolerance >= 0) || !(learningRate > 0)) {
+      throw new IllegalArgumentException(
+          "neural NPLM: tolerance must be >= 0 and learning rate positive");
     }
   }
 
-  /** 5-5-5-5-1, W = 2.15, learning rate 10⁻³ (Keras' Adam default, as in the papers). */
+  /** 5-5-5-5-1, W = 2.15, L-BFGS until the loss changes by less than 10⁻⁴ (≤ 3000 iterations). */
+  public static NeuralNplmConfig defaults() {
+    return new NeuralNplmConfig(new int[] {5, 5, 5}, 2.15, Optimiser.LBFGS, 3000, 1e-4, 1e-3, 1, 0);
+  }
+
+  /** The papers' training: Adam, learning rate 10⁻³ (Keras' default), a fixed number of epochs. */
   public static NeuralNplmConfig papers(int epochs) {
-    return new NeuralNplmConfig(new int[] {5, 5, 5}, 2.15, epochs, 1e-3, 1, 0);
+    return new NeuralNplmConfig(new int[] {5, 5, 5}, 2.15, Optimiser.ADAM, epochs, 0, 1e-3, 1, 0);
   }
 
   public NeuralNplmConfig withWeightClip(double w) {
-    return new NeuralNplmConfig(hidden, w, epochs, learningRate, seed, progressEvery);
+    return new NeuralNplmConfig(
+        hidden, w, optimiser, maxIterations, tolerance, learningRate, seed, progressEvery);
   }
 
   public NeuralNplmConfig withLearningRate(double lr) {
-    return new NeuralNplmConfig(hidden, weightClip, epochs, lr, seed, progressEvery);
+    return new NeuralNplmConfig(
+        hidden, weightClip, optimiser, maxIterations, tolerance, lr, seed, progressEvery);
+  }
+
+  public NeuralNplmConfig withMaxIterations(int n) {
+    return new NeuralNplmConfig(
+        hidden, weightClip, optimiser, n, tolerance, learningRate, seed, progressEvery);
+  }
+
+  public NeuralNplmConfig withTolerance(double t) {
+    return new NeuralNplmConfig(
+        hidden, weightClip, optimiser, maxIterations, t, learningRate, seed, progressEvery);
   }
 
   public NeuralNplmConfig withSeed(long s) {
-    return new NeuralNplmConfig(hidden, weightClip, epochs, learningRate, s, progressEvery);
+    return new NeuralNplmConfig(
+        hidden, weightClip, optimiser, maxIterations, tolerance, learningRate, s, progressEvery);
   }
 
   public NeuralNplmConfig withProgressEvery(int every) {
-    return new NeuralNplmConfig(hidden, weightClip, epochs, learningRate, seed, every);
+    return new NeuralNplmConfig(
+        hidden, weightClip, optimiser, maxIterations, tolerance, learningRate, seed, every);
   }
 
   int[] layerSizes(int inputs) {

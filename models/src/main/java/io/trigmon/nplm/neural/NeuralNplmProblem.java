@@ -1,5 +1,6 @@
 package io.trigmon.nplm.neural;
 
+import io.trigmon.nplm.NplmOptions;
 import io.trigmon.nuisance.NuisanceTerms;
 import io.trigmon.nuisance.ShapeNuisanceModel;
 import java.util.ArrayList;
@@ -85,14 +86,29 @@ public record NeuralNplmProblem(
       Map<String, Double> aux) {
     NuisanceTerms referenceTerms = model == null ? NuisanceTerms.none() : model.evaluate(reference);
     NuisanceTerms dataTerms = model == null ? NuisanceTerms.none() : model.evaluate(data);
-    boolean shapeOnly = expected == null;
-    double weight = (shapeOnly ? data.length : expected) / reference.length;
-    double normScale = shapeOnly ? 1 : normSigma;
+    return of(
+        reference,
+        referenceTerms,
+        data,
+        dataTerms,
+        new NplmOptions(expected, normSigma, aux, 1e-6, 100));
+  }
+
+  /** The same composition from δ̂ already evaluated on both samples and the test options. */
+  public static NeuralNplmProblem of(
+      double[][] reference,
+      NuisanceTerms referenceTerms,
+      double[][] data,
+      NuisanceTerms dataTerms,
+      NplmOptions options) {
+    boolean shapeOnly = options.shapeOnlyMode();
+    double weight = (shapeOnly ? data.length : options.expected()) / reference.length;
+    double normScale = shapeOnly ? 1 : options.normSigma();
     List<String> names = new ArrayList<>(referenceTerms.names());
     if (normScale != 0) {
       names.add(NeuralNplm.NORM);
     }
-    double[] a = names.stream().mapToDouble(n -> aux.getOrDefault(n, 0.0)).toArray();
+    double[] a = names.stream().mapToDouble(n -> options.aux().getOrDefault(n, 0.0)).toArray();
     if (shapeOnly) {
       a[a.length - 1] = 0; // a free normalisation has no auxiliary measurement
     }

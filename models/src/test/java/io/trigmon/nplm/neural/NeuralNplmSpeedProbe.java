@@ -4,16 +4,17 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Not a unit test (no timing thresholds): measures seconds per epoch of the neural NPLM at the
- * benchmark size N_R = 10⁵, N_D = 2·10⁴. Run with {@code -Dtest=NeuralNplmSpeedProbe}.
+ * Not a unit test (no timing thresholds): measures seconds per test (τ and Δ) and per loss
+ * evaluation of the neural NPLM at the benchmark size N_R = 10⁵, N_D = 2·10⁴, default training
+ * (L-BFGS). Run with {@code -Dtest=NeuralNplmSpeedProbe}.
  */
 class NeuralNplmSpeedProbe {
 
   @Test
-  void secondsPerEpoch() {
+  void secondsPerTest() {
     SplittableRandom random = new SplittableRandom(1);
-    double[][] reference = new double[100_000][5];
-    double[][] data = new double[20_000][5];
+    double[][] reference = new double[Integer.getInteger("nr", 100_000)][5];
+    double[][] data = new double[Integer.getInteger("nd", 20_000)][5];
     for (double[][] sample : new double[][][] {reference, data}) {
       for (double[] row : sample) {
         for (int j = 0; j < 5; j++) {
@@ -21,12 +22,34 @@ class NeuralNplmSpeedProbe {
         }
       }
     }
-    int epochs = Integer.getInteger("epochs", 300);
+    long cpu0 =
+        ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
     NeuralNplmFit fit =
-        new NeuralNplm(NeuralNplmConfig.papers(epochs).withProgressEvery(100), System.out::println)
-            .tau(NeuralNplmProblem.withoutNuisances(reference, 0.2, data));
+        new NeuralNplm(
+                NeuralNplmConfig.defaults().withProgressEvery(Integer.getInteger("every", 50)),
+                System.out::println)
+            .test(
+                NeuralNplmProblem.withoutNuisances(
+                    reference, (double) data.length / reference.length, data));
+    double cpu =
+        (((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime()
+                - cpu0)
+            / 1e9;
+    System.out.printf("process CPU %.1f s%n", cpu);
     System.out.printf(
-        "neural NPLM N_R=1e5 N_D=2e4: %d epochs in %.1f s = %.2f ms/epoch; 3e5 epochs ≈ %.2f h%n",
-        epochs, fit.seconds(), 1000 * fit.seconds() / epochs, fit.seconds() / epochs * 3e5 / 3600);
+        "neural NPLM N_R=%d N_D=%d: t=%.3f, %d iterations, %d evaluations in %.1f s ="
+            + " %.1f ms/evaluation; 3e5 Adam epochs at that rate ≈ %.2f h%n",
+        reference.length,
+        data.length,
+        fit.t(),
+        fit.iterations(),
+        fit.evaluations(),
+        fit.seconds(),
+        1000 * fit.seconds() / fit.evaluations(),
+        fit.seconds() / fit.evaluations() * 3e5 / 3600);
   }
 }
