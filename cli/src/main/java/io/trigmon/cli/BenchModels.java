@@ -1,5 +1,10 @@
 package io.trigmon.cli;
 
+import io.trigmon.calibration.CalibratedNplm;
+import io.trigmon.nuisance.NuisanceModel;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import io.trigmon.autoencoder.Architecture;
 import io.trigmon.autoencoder.AutoencoderModel;
 import io.trigmon.autoencoder.DenseLayer;
@@ -26,7 +31,9 @@ import java.util.SplittableRandom;
 /**
  * The model directory of a pipeline benchmark, built from fixed seeds: a Drell–Yan kernel NPLM
  * reference of N_R events (published protocol: M = ⌈√N_R⌉), its null calibration for windows of N_D
- * events with a constrained normalisation nuisance (the mode the benchmark runs the monitor in),
+ * events with a constrained normalisation nuisance and the shipped δ̂ model of the lepton momentum
+ * scale ({@code models/default/nuisance}, when found) as a shape nuisance (the mode the benchmark
+ * runs the monitor in),
  * and an autoencoder of the standard 57-32-16-8-16-32-57 size with fixed random weights. The
  * autoencoder is untrained on purpose: scoring costs the same whatever the weights, and training
  * one would cost minutes the benchmark does not need to spend.
@@ -48,20 +55,43 @@ final class BenchModels {
     KernelNplmModel model =
         new KernelNplmModel(ReferenceSample.of(reference), KernelNplm.protocol(reference, 0, 11));
     model.save(dir.resolve(MonitorModels.NPLM), "bench-reference");
-    KernelNplm nplm = model.prepare();
+    NuisanceModel delta = shippedDelta().orElse(null);
+    KernelNplm nplm = delta == null ? model.prepare() : model.prepare(delta);
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("method", "kernel");
+    settings.put("mode", "normalised");
+    settings.put("window_events", windowDileptons);
+    settings.put("nuisances", nplm.nuisanceNames());
+    if (delta != null) {
+      delta.save(dir.resolve(MonitorModels.NUISANCE), Map.of());
+      settings.put(CalibrationDirectory.NUISANCE_SHA256, delta.sha256());
+    }
     if (toys > 0) {
       double[][] pool = dileptons(13, 4 * referenceEvents);
+      NuisanceTerms poolTerms = delta == null ? NuisanceTerms.none() : delta.evaluate(pool);
+      List<Double> nuStars = delta == null ? List.of(0.0) : CalibratedNplm.NU_STARS;
       Calibration calibration =
-          new NullToys(nplm, pool, NuisanceTerms.none(), options(windowDileptons), windowDileptons)
-              .calibrate(toys, List.of(0.0), 17);
+          new NullToys(nplm, pool, poolTerms, options(windowDileptons), windowDileptons)
+              .calibrate(toys, nuStars, 17);
       CalibrationDirectory.save(
-          calibration,
-          dir.resolve(MonitorModels.CALIBRATION),
-          model.reference().sha256(),
-          Map.of("method", "kernel", "mode", "normalised", "window_events", windowDileptons));
+          calibration, dir.resolve(MonitorModels.CALIBRATION), model.reference().sha256(), settings);
     }
     autoencoder().save(dir.resolve(MonitorModels.AUTOENCODER), "bench-random-weights");
     return nplm;
+  }
+
+  /**
+   * The δ̂ model shipped in {@code models/default/nuisance} (of the checkout, or of the parent
+   * directory when run from a module), if there is one.
+   */
+  static Optional<NuisanceModel> shippedDelta() {
+    for (Path models : List.of(DemoCommand.defaultModels(), Path.of("..", "models", "default"))) {
+      Path dir = models.resolve(MonitorModels.NUISANCE);
+      if (Files.isDirectory(dir)) {
+        return Optional.of(NuisanceModel.load(dir));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The test options of a window expecting {@code n} dilepton events: σ_N constrained. */

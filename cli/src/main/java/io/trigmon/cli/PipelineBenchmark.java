@@ -157,7 +157,8 @@ final class PipelineBenchmark {
         nd,
         nplm.prepareSeconds(),
         PipelineFigures.quantile(seconds, 0.5),
-        NPLM_WINDOWS);
+        NPLM_WINDOWS,
+        nplm.nuisanceNames());
   }
 
   /** Events of every stream evenly spaced in time, windowEvents per window, round robin. */

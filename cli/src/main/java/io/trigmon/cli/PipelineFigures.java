@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -69,7 +70,8 @@ record PipelineFigures(
       int windowDileptons,
       double prepareSeconds,
       double secondsPerWindow,
-      int windowsTimed) {}
+      int windowsTimed,
+      List<String> shapeNuisances) {}
 
   /** Events read and the seconds from the first record to the end. */
   record Throughput(long events, double seconds, double startupSeconds) {

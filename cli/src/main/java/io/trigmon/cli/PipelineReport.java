@@ -96,7 +96,13 @@ final class PipelineReport {
             : "no calibration");
     line(
         md,
-        "  Shape nuisances (learned δ̂) are not wired into the Flink job yet, so none run here.");
+        "  %s",
+        f.nplm().shapeNuisances().isEmpty()
+            ? "No shape nuisance: the default δ̂ model (models/default/nuisance) was not found."
+            : "Shape nuisances "
+                + f.nplm().shapeNuisances()
+                + " from the default δ̂ model (models/default/nuisance): every window is tested"
+                + " with t = τ − Δ, calibration toys at ν* = 0, ±1.");
     line(md, "* Out-of-orderness %s, allowed lateness 0.", human(s.outOfOrderness()));
     line(md, "");
     line(md, "## Goals (issue 8)");
