@@ -1,16 +1,12 @@
 package io.trigmon.cli;
 
-import io.trigmon.calibration.CalibratedNplm;
-import io.trigmon.nuisance.NuisanceModel;
-import java.nio.file.Files;
-import java.util.LinkedHashMap;
-import java.util.Optional;
 import io.trigmon.autoencoder.Architecture;
 import io.trigmon.autoencoder.AutoencoderModel;
 import io.trigmon.autoencoder.DenseLayer;
 import io.trigmon.autoencoder.DenseNetwork;
 import io.trigmon.autoencoder.Normaliser;
 import io.trigmon.autoencoder.TrainingMode;
+import io.trigmon.calibration.CalibratedNplm;
 import io.trigmon.calibration.Calibration;
 import io.trigmon.calibration.CalibrationDirectory;
 import io.trigmon.calibration.NullToys;
@@ -19,13 +15,17 @@ import io.trigmon.nplm.KernelNplm;
 import io.trigmon.nplm.KernelNplmModel;
 import io.trigmon.nplm.NplmOptions;
 import io.trigmon.nplm.ReferenceSample;
+import io.trigmon.nuisance.NuisanceModel;
 import io.trigmon.nuisance.NuisanceTerms;
 import io.trigmon.simulation.Process;
 import io.trigmon.simulation.Simulator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -33,10 +33,9 @@ import java.util.SplittableRandom;
  * reference of N_R events (published protocol: M = ⌈√N_R⌉), its null calibration for windows of N_D
  * events with a constrained normalisation nuisance and the shipped δ̂ model of the lepton momentum
  * scale ({@code models/default/nuisance}, when found) as a shape nuisance (the mode the benchmark
- * runs the monitor in),
- * and an autoencoder of the standard 57-32-16-8-16-32-57 size with fixed random weights. The
- * autoencoder is untrained on purpose: scoring costs the same whatever the weights, and training
- * one would cost minutes the benchmark does not need to spend.
+ * runs the monitor in), and an autoencoder of the standard 57-32-16-8-16-32-57 size with fixed
+ * random weights. The autoencoder is untrained on purpose: scoring costs the same whatever the
+ * weights, and training one would cost minutes the benchmark does not need to spend.
  */
 final class BenchModels {
 
@@ -74,7 +73,10 @@ final class BenchModels {
           new NullToys(nplm, pool, poolTerms, options(windowDileptons), windowDileptons)
               .calibrate(toys, nuStars, 17);
       CalibrationDirectory.save(
-          calibration, dir.resolve(MonitorModels.CALIBRATION), model.reference().sha256(), settings);
+          calibration,
+          dir.resolve(MonitorModels.CALIBRATION),
+          model.reference().sha256(),
+          settings);
     }
     autoencoder().save(dir.resolve(MonitorModels.AUTOENCODER), "bench-random-weights");
     return nplm;
