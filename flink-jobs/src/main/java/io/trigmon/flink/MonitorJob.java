@@ -19,6 +19,10 @@ import io.trigmon.flink.records.WindowResultSerializationSchema;
 import io.trigmon.flink.records.WindowResultTypeInfoFactory;
 import io.trigmon.flink.records.WindowSample;
 import io.trigmon.flink.records.WindowSampleTypeInfoFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -26,6 +30,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -33,6 +39,7 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -102,10 +109,36 @@ public final class MonitorJob {
     return env.execute(NAME);
   }
 
+  /**
+   * A local run (demo, {@code trigmon monitor} without a cluster, benchmarks) with no checkpoint
+   * directory configured would keep its checkpoints in the JobManager's memory, which refuses state
+   * above 5 MB: a few windows of 10⁴ events already exceed it, every checkpoint then fails and
+   * exactly-once results stall. Such runs checkpoint to a temporary directory instead. A cluster
+   * brings its own {@code execution.checkpointing.dir} (deploy/local/flink-cluster.sh).
+   */
+  private static void useLocalCheckpointDirectory(StreamExecutionEnvironment env) {
+    if (!(env instanceof LocalStreamEnvironment)
+        || env.getConfiguration()
+            .getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
+            .isPresent()) {
+      return;
+    }
+    try {
+      Path dir = Files.createTempDirectory("trigmon-checkpoints");
+      Configuration storage = new Configuration();
+      storage.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      storage.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toUri().toString());
+      env.configure(storage);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a local checkpoint directory", e);
+    }
+  }
+
   /** Wires the pipeline into {@code env} without running it. */
   public void build(StreamExecutionEnvironment env) {
     env.enableCheckpointing(
         settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    useLocalCheckpointDirectory(env);
 
     SingleOutputStreamOperator<ScoredEvent> decoded =
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "events")
