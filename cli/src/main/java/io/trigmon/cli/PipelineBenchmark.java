@@ -309,7 +309,7 @@ final class PipelineBenchmark {
         "Live run: window %d ms, %.0f events/s then %s",
         windowMillis,
         rate,
-        settings.backpressure() ? String.format("%.0f events/s", 2 * rate) : "stop");
+        settings.backpressure() ? String.format("%.0f events/s", 2 * sustainable) : "stop");
     JobClient job = env.executeAsync("trigmon-bench-live");
     try (ResultsWatcher watcher = new ResultsWatcher(bootstrap, results);
         PacedProducer producer =
@@ -325,7 +325,7 @@ final class PipelineBenchmark {
           latency.events(), latency.achievedRate());
       PacedProducer.Stage overload = null;
       if (settings.backpressure()) {
-        overload = producer.run(2 * rate, settings.backpressureDuration());
+        overload = producer.run(2 * sustainable, settings.backpressureDuration());
         say(
             "    overload stage: %d events at %.0f events/s",
             overload.events(), overload.achievedRate());
