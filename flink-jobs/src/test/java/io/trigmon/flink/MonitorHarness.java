@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -26,14 +25,8 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Runs the monitor job on a 2-slot MiniCluster against a real broker for the integration tests:
@@ -85,20 +78,11 @@ final class MonitorHarness {
    * Produces {@code values} round robin over the topic's partitions, so each holds every window.
    */
   void produce(String topic, List<byte[]> values) {
-    try (KafkaProducer<byte[], byte[]> producer = producer()) {
-      int partitions = producer.partitionsFor(topic).size();
-      for (int i = 0; i < values.size(); i++) {
-        producer.send(new ProducerRecord<>(topic, i % partitions, null, values.get(i)));
-      }
-      producer.flush();
-    }
+    TestKafka.produce(kafka.bootstrapServers(), topic, values);
   }
 
   KafkaProducer<byte[], byte[]> producer() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    return TestKafka.producer(kafka.bootstrapServers());
   }
 
   /** Runs the job to the end of what {@code events} (and {@code luminosity}) hold now. */
@@ -199,23 +183,7 @@ final class MonitorHarness {
 
   /** Every committed record of a topic, waiting up to a minute for {@code atLeast} of them. */
   private List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int atLeast) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      int emptyPolls = 0;
-      while (System.nanoTime() < deadline && (out.size() < atLeast || emptyPolls < 3)) {
-        var batch = consumer.poll(Duration.ofMillis(500));
-        emptyPolls = batch.isEmpty() ? emptyPolls + 1 : 0;
-        batch.forEach(out::add);
-      }
-    }
-    return out;
+    return TestKafka.readCommitted(
+        kafka.bootstrapServers(), topic, atLeast, Duration.ofSeconds(60));
   }
 }
