@@ -49,6 +49,7 @@ public final class MonitorMetrics {
   private static final Map<String, AtomicReference<WindowResult>> LATEST =
       new ConcurrentHashMap<>();
   private static final Map<String, double[]> NUISANCES = new ConcurrentHashMap<>();
+  private static final Map<String, Gauge> MODELS = new ConcurrentHashMap<>();
   private static final Map<String, double[]> RESULT_TIMES = new ConcurrentHashMap<>();
 
   // Per-event meters, looked up by stream: building and registering a meter for every event
@@ -151,6 +152,16 @@ public final class MonitorMetrics {
                               return cell;
                             })[0] =
                     value);
+    result
+        .modelVersions()
+        .forEach(
+            (model, version) ->
+                MODELS.computeIfAbsent(
+                    stream + "\u0000" + model + "\u0000" + version,
+                    key ->
+                        Gauge.builder(TrigmonMetric.MODEL_INFO.micrometerName(), () -> 1.0)
+                            .tags("stream", stream, "model", model, "version", version)
+                            .register(REGISTRY)));
     Timer.builder(TrigmonMetric.WINDOW_LATENCY.micrometerName())
         .tag("stream", stream)
         .publishPercentileHistogram()

@@ -32,7 +32,7 @@ class MonitorMetricsTest {
         z,
         Map.of(),
         null,
-        Map.of());
+        Map.of("nplm-kernel", "demo-1"));
   }
 
   @Test
@@ -61,7 +61,10 @@ class MonitorMetricsTest {
               "trigmon_nuisance_hat{nuisance=\"scale-barrel\",stream=\"MetricsTestStream\"} 0.25")
           .contains("trigmon_window_latency_seconds_count{stream=\"MetricsTestStream\"} 1")
           .contains("trigmon_events_total{stream=\"MetricsTestStream\"}")
-          .contains("trigmon_dlq_events_total{reason=\"bad_magic\"}");
+          .contains("trigmon_dlq_events_total{reason=\"bad_magic\"}")
+          .contains(
+              "trigmon_model_info{model=\"nplm-kernel\",stream=\"MetricsTestStream\","
+                  + "version=\"demo-1\"} 1");
     } finally {
       server.stop(0);
     }

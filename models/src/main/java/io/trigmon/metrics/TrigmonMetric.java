@@ -44,6 +44,18 @@ public enum TrigmonMetric {
       Type.GAUGE,
       "Wall-clock time of the last window result, Unix seconds",
       "stream"),
+  /**
+   * The models a stream's windows were tested with: 1 per (stream, model kind, version), the
+   * Prometheus "info" convention, so a dashboard or an alert can see which reference, δ̂ model,
+   * calibration and autoencoder produced the numbers (and when they changed).
+   */
+  MODEL_INFO(
+      "trigmon_model_info",
+      Type.GAUGE,
+      "Models the windows are tested with (1 per stream, model kind and version)",
+      "stream",
+      "model",
+      "version"),
   /** Autoencoder anomaly score per event. */
   AE_SCORE("trigmon_ae_score", Type.HISTOGRAM, "Autoencoder score per event", "stream"),
   /** Valid events passed on by the ingest. */
