@@ -19,10 +19,14 @@
 #   (MONITOR_MODE=local), LIVE_PORT 9466, PROMETHEUS_PORT 9090, ALERTMANAGER_PORT 9093, GRAFANA_PORT 3000.
 # Other settings: MODELS (models/default), MONITOR_PARALLELISM (2), MONITOR_WINDOW (ISO-8601, default one
 #   lumisection), MONITOR_ARGS (more 'trigmon monitor' options), FLINK_TASKMANAGERS (1), FLINK_SLOTS (2),
-#   KAFKA_PARTITIONS (2), GRAFANA_HOME (Grafana's homepath, default /usr/share/grafana).
+#   KAFKA_PARTITIONS (2), GRAFANA_HOME (/usr/share/grafana), STACK_START_TIMEOUT (300 s per part).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 state="${TRIGMON_STACK_DIR:-$HOME/.trigmon/stack}"
+mkdir -p "$state/pids" "$state/log"
+state="$(cd "$state" && pwd)"
+pids="$state/pids"
+logs="$state/log"
 kafka_port="${KAFKA_PORT:-9092}"
 flink_rest_port="${FLINK_REST_PORT:-8081}"
 stream_app_metrics_port="${STREAM_APP_METRICS_PORT:-9464}"
@@ -34,10 +38,13 @@ grafana_port="${GRAFANA_PORT:-3000}"
 models="${MODELS:-$root/models/default}"
 monitor_mode="${MONITOR_MODE:-cluster}"
 start_timeout="${STACK_START_TIMEOUT:-300}"
-mkdir -p "$state/pids" "$state/log"
-state="$(cd "$state" && pwd)"
-pids="$state/pids"
-logs="$state/log"
+settings=(kafka_port flink_rest_port stream_app_metrics_port monitor_metrics_port live_port prometheus_port
+  alertmanager_port grafana_port models monitor_mode)
+# status and stop talk to the stack as it was started: start saves its settings.
+if [ "${1:-}" != start ] && [ -f "$state/stack.env" ]; then
+  # shellcheck source=/dev/null
+  . "$state/stack.env"
+fi
 # Every JVM the stack starts itself carries this marker, so stop never kills a recycled PID.
 marker="-Dtrigmon.stack=$state"
 
@@ -243,7 +250,7 @@ start_grafana() {
     say "  with PROMETHEUS_URL=http://127.0.0.1:$prometheus_port TRIGMON_DASHBOARDS=$root/grafana/dashboards"
     return
   fi
-  if ours grafana; then say "grafana already running"; return; fi
+  if grafana_ours; then say "grafana already running"; return; fi
   need_port "$grafana_port" GRAFANA_PORT
   mkdir -p "$state/grafana"
   PROMETHEUS_URL="http://127.0.0.1:$prometheus_port" ALERTMANAGER_URL="http://127.0.0.1:$alertmanager_port" \
@@ -276,6 +283,7 @@ stop_grafana() {
 # --- commands -------------------------------------------------------------------------------------
 
 start() {
+  declare -p "${settings[@]}" >"$state/stack.env"
   build
   start_kafka
   start_flink
