@@ -193,7 +193,7 @@ monitor_options() { # -> the array monitor_args
 job_id() { cat "$state/monitor.job" 2>/dev/null; }
 
 job_state() {
-  http "http://127.0.0.1:$flink_rest_port/jobs/$(job_id)" | sed -n 's/.*"state":"\([A-Z_]*\)".*/\1/p' | head -1
+  http "http://127.0.0.1:$flink_rest_port/jobs/$(job_id)" | grep -o '"state":"[A-Z_]*"' | head -1 | cut -d'"' -f4
 }
 
 start_monitor() {
