@@ -307,7 +307,8 @@ stop() {
 latest_windows() { # one line per stream from the live page's JSON
   http "http://127.0.0.1:$live_port/api/live" \
     | grep -o '"stream":"[^"]*","state":"[^"]*","drifting":[a-z]*,"drift_pull":[^,]*,"z":[^,]*,"window_id":[^,]*' \
-    | sed 's/"stream":"\([^"]*\)","state":"\([^"]*\)",.*"z":\([^,]*\),"window_id":\(.*\)/  \1: window \4, Z \3, \2/'
+    | sed 's/"stream":"\([^"]*\)","state":"\([^"]*\)",.*"z":\([^,]*\),"window_id":\(.*\)/  \1: window \4, Z \3, \2/' \
+    | tr -d '"' | awk '!seen[$0]++' # the selected stream's status repeats its line
 }
 
 status() {
