@@ -1,29 +1,21 @@
 package io.trigmon.mlp;
 
-import ai.djl.ndarray.NDArray;
-
-/** Activation of the hidden layers of a {@link DenseNetwork} (the output layer is linear). */
+/**
+ * Activation of the hidden layers of a {@link DenseNetwork} (the output layer is linear). Plain
+ * Java only: inference (the Flink job, δ̂ models) must load without DJL on the class path; the DJL
+ * form used in training is {@link TrainableNetwork}'s.
+ */
 public enum Activation {
   TANH {
     @Override
     double apply(double x) {
       return Math.tanh(x);
     }
-
-    @Override
-    NDArray apply(NDArray x) {
-      return x.tanh();
-    }
   },
   SIGMOID {
     @Override
     double apply(double x) {
       return 1.0 / (1.0 + Math.exp(-x));
-    }
-
-    @Override
-    NDArray apply(NDArray x) {
-      return ai.djl.nn.Activation.sigmoid(x);
     }
   },
   /** max(x, 0): the autoencoder's hidden layers. */
@@ -32,14 +24,7 @@ public enum Activation {
     double apply(double x) {
       return Math.max(x, 0);
     }
-
-    @Override
-    NDArray apply(NDArray x) {
-      return ai.djl.nn.Activation.relu(x);
-    }
   };
 
   abstract double apply(double x);
-
-  abstract NDArray apply(NDArray x);
 }

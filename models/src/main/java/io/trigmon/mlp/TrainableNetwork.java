@@ -47,7 +47,7 @@ public final class TrainableNetwork implements AutoCloseable {
     for (int l = 0; l < weights.length; l++) {
       h = h.matMul(weights[l]).add(biases[l]);
       if (l < weights.length - 1) {
-        h = activation.apply(h);
+        h = apply(activation, h);
       }
     }
     return h;
@@ -108,5 +108,14 @@ public final class TrainableNetwork implements AutoCloseable {
       }
     }
     return t;
+  }
+
+  /** The activation on an NDArray (kept out of {@link Activation}, which must not need DJL). */
+  private static NDArray apply(Activation activation, NDArray x) {
+    return switch (activation) {
+      case TANH -> x.tanh();
+      case SIGMOID -> ai.djl.nn.Activation.sigmoid(x);
+      case RELU -> ai.djl.nn.Activation.relu(x);
+    };
   }
 }
