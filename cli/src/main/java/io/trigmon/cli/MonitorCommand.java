@@ -136,7 +136,8 @@ public final class MonitorCommand implements Callable<Integer> {
       defaultValue = "" + MetricsEndpoints.MONITOR_PORT,
       description =
           "Serve the trigmon_* metrics at http://127.0.0.1:PORT/metrics; 0 for a free port,"
-              + " -1 for none (default: ${DEFAULT-VALUE}).")
+              + " -1 for none (default: ${DEFAULT-VALUE}). With --cluster each TaskManager serves"
+              + " them on that port (one per host binds it).")
   int metricsPort;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -224,6 +225,9 @@ public final class MonitorCommand implements Callable<Integer> {
     }
     if (luminosity != null) {
       args.addAll(List.of("--luminosity", luminosity));
+    }
+    if (metricsPort > 0) {
+      args.addAll(List.of("--metrics-port", Integer.toString(metricsPort)));
     }
     if (!settings.aux().isEmpty()) {
       List<String> pairs = new ArrayList<>();

@@ -11,8 +11,10 @@ import java.util.Map;
  * durations, e.g. {@code PT10S}), {@code --expected-rate} (Hz), {@code --aux NAME=NU,...} (ν_A in
  * σ), {@code --luminosity TOPIC} (expected counts per window, e.g. {@value
  * MonitorJob#LUMINOSITY_TOPIC}), {@code --group} (consumer group and transactional-id prefix, so
- * several monitors can share a broker), {@code --events-topic} and {@code --results-topic}. The
- * CLI's {@code trigmon monitor} builds the settings itself.
+ * several monitors can share a broker), {@code --events-topic}, {@code --results-topic} and {@code
+ * --metrics-port N} [{@code --metrics-host H}] (each TaskManager serves the job's {@code trigmon_*}
+ * metrics there; host 127.0.0.1 unless given, 0.0.0.0 in a pod). The CLI's {@code trigmon monitor}
+ * builds the settings itself.
  *
  * @param bootstrap Kafka bootstrap servers
  * @param settings the job settings
@@ -20,6 +22,8 @@ import java.util.Map;
  * @param eventsTopic topic of the valid events
  * @param resultsTopic topic of the window results
  * @param luminosityTopic topic of expected counts, or null for none
+ * @param metricsPort port of the TaskManagers' {@code /metrics}, or null for none
+ * @param metricsHost address that endpoint binds to
  */
 public record MonitorArguments(
     String bootstrap,
@@ -27,7 +31,9 @@ public record MonitorArguments(
     String group,
     String eventsTopic,
     String resultsTopic,
-    String luminosityTopic) {
+    String luminosityTopic,
+    Integer metricsPort,
+    String metricsHost) {
 
   /** The events topic of DESIGN §7. */
   public static final String EVENTS_TOPIC = "events.valid";
@@ -48,6 +54,8 @@ public record MonitorArguments(
     Map<String, Double> aux = new LinkedHashMap<>();
     String group = MonitorJob.NAME;
     String eventsTopic = EVENTS_TOPIC;
+    Integer metricsPort = null;
+    String metricsHost = "127.0.0.1";
     String resultsTopic = RESULTS_TOPIC;
     for (int i = 0; i < args.length; i += 2) {
       String key = args[i];
@@ -68,8 +76,13 @@ public record MonitorArguments(
         case "--group" -> group = value;
         case "--events-topic" -> eventsTopic = value;
         case "--results-topic" -> resultsTopic = value;
+        case "--metrics-port" -> metricsPort = Integer.valueOf(value);
+        case "--metrics-host" -> metricsHost = value;
         default -> throw new IllegalArgumentException("unknown argument " + key);
       }
+    }
+    if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+      throw new IllegalArgumentException("--metrics-port: not a port: " + metricsPort);
     }
     if (bootstrap == null) {
       throw new IllegalArgumentException("--bootstrap: required");
@@ -93,7 +106,9 @@ public record MonitorArguments(
         group,
         eventsTopic,
         resultsTopic,
-        luminosity);
+        luminosity,
+        metricsPort,
+        metricsHost);
   }
 
   /** {@code NAME=NU,NAME=NU}. */

@@ -275,6 +275,20 @@ public final class MonitorJob {
             resultsSink(bootstrap, arguments.resultsTopic(), group),
             deadLetterSink(bootstrap, "events.dlq", group),
             settings)
-        .execute(StreamExecutionEnvironment.getExecutionEnvironment());
+        .execute(environment(arguments));
+  }
+
+  /**
+   * The environment of a submitted job: where its TaskManagers serve {@code /metrics}, if asked.
+   */
+  private static StreamExecutionEnvironment environment(MonitorArguments arguments) {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    if (arguments.metricsPort() != null) {
+      Configuration parameters = new Configuration();
+      parameters.setString(MonitorMetrics.PORT_PARAMETER, arguments.metricsPort().toString());
+      parameters.setString(MonitorMetrics.HOST_PARAMETER, arguments.metricsHost());
+      env.getConfig().setGlobalJobParameters(parameters);
+    }
+    return env;
   }
 }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.LoggerFactory;
 
 /**
  * The monitor's metrics under the names of DESIGN §7, in one JVM-wide Micrometer Prometheus
@@ -182,6 +183,42 @@ public final class MonitorMetrics {
             r -> r.get() == null ? Double.NaN : value.applyAsDouble(r.get()))
         .tags(tags)
         .register(REGISTRY);
+  }
+
+  /** Global job parameter: port of the TaskManagers' {@code /metrics} (see {@link #serveOnce}). */
+  public static final String PORT_PARAMETER = "trigmon.metrics.port";
+
+  /** Global job parameter: address the TaskManagers' {@code /metrics} binds to. */
+  public static final String HOST_PARAMETER = "trigmon.metrics.host";
+
+  private static HttpServer taskManagerServer;
+
+  /**
+   * Serves this JVM's registry once per JVM (a TaskManager runs several tasks) at {@code
+   * http://host:port/metrics}, when the job's global parameters name a port; a second TaskManager
+   * on the same host cannot bind the same port and goes without one (logged), as Flink's own
+   * Prometheus reporter does with a fixed port.
+   */
+  public static synchronized void serveOnce(Map<String, String> jobParameters) {
+    String port = jobParameters.get(PORT_PARAMETER);
+    if (port == null || taskManagerServer != null) {
+      return;
+    }
+    String host = jobParameters.getOrDefault(HOST_PARAMETER, "127.0.0.1");
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(host, Integer.parseInt(port)), 16);
+      server.createContext("/metrics", MonitorMetrics::scrape);
+      server.start();
+      taskManagerServer = server;
+    } catch (IOException e) {
+      LoggerFactory.getLogger(MonitorMetrics.class)
+          .warn(
+              "cannot serve /metrics on {}:{} ({}); this TaskManager has none",
+              host,
+              port,
+              e.toString());
+    }
   }
 
   /**

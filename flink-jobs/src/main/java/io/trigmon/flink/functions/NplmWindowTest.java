@@ -46,6 +46,7 @@ public final class NplmWindowTest extends RichMapFunction<WindowSample, WindowRe
 
   @Override
   public void open(OpenContext context) {
+    MonitorMetrics.serveOnce(getRuntimeContext().getGlobalJobParameters());
     models = MonitorModels.load(Path.of(settings.models()));
     for (String name : settings.aux().keySet()) {
       if (!name.equals(NplmOptions.NORM) && !models.nplm().nuisanceNames().contains(name)) {
