@@ -7,9 +7,9 @@
 #   flink          deploy/local/flink-cluster.sh start (state in STATE/flink)
 #   stream-app     ./trigmon stream-app --config STATE/stream-app.properties (deploy/stream-app.properties
 #                  with this stack's broker and ports)
-#   monitor        ./trigmon monitor --models MODELS in its own JVM on a MiniCluster, /metrics on 9465
-#                  (MONITOR_MODE=cluster: submitted detached to the cluster above with --cluster instead;
-#                  see README for its open problem)
+#   monitor        ./trigmon monitor --cluster ... --models MODELS: the job submitted detached to that cluster,
+#                  its TaskManager serving /metrics on 9465 (MONITOR_MODE=local: in its own JVM on a
+#                  MiniCluster instead)
 #   observability  deploy/local/observability.sh start: Prometheus and Alertmanager (Debian's packages)
 #   grafana        grafana-server, only when it is on the PATH, with grafana/provisioning
 #
@@ -37,7 +37,7 @@ prometheus_port="${PROMETHEUS_PORT:-9090}"
 alertmanager_port="${ALERTMANAGER_PORT:-9093}"
 grafana_port="${GRAFANA_PORT:-3000}"
 models="${MODELS:-$root/models/default}"
-monitor_mode="${MONITOR_MODE:-local}"
+monitor_mode="${MONITOR_MODE:-cluster}"
 start_timeout="${STACK_START_TIMEOUT:-300}"
 settings=(kafka_port flink_rest_port stream_app_metrics_port monitor_metrics_port live_port prometheus_port
   alertmanager_port grafana_port models monitor_mode)
