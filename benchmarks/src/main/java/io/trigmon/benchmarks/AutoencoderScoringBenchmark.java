@@ -2,21 +2,19 @@ package io.trigmon.benchmarks;
 
 import io.trigmon.autoencoder.Architecture;
 import io.trigmon.autoencoder.AutoencoderModel;
-import io.trigmon.autoencoder.DenseLayer;
 import io.trigmon.autoencoder.DenseNetwork;
 import io.trigmon.autoencoder.DjlBatchScorer;
 import io.trigmon.autoencoder.EncodedEvents;
 import io.trigmon.autoencoder.FastAutoencoder;
 import io.trigmon.autoencoder.Normaliser;
 import io.trigmon.autoencoder.SyntheticEvents;
+import io.trigmon.autoencoder.TestNetworks;
 import io.trigmon.autoencoder.TrainingMode;
 import io.trigmon.event.AutoencoderFeatures;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -85,7 +83,7 @@ public class AutoencoderScoringBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    DenseNetwork network = randomNetwork(Architecture.standard(0), 1);
+    DenseNetwork network = TestNetworks.random(Architecture.standard(0), 1);
     AutoencoderModel model =
         new AutoencoderModel(TrainingMode.NOMINAL, Normaliser.identity(), network, List.of());
     encoded = model.encode(new SyntheticEvents(1).standardModel(EVENTS), (double[]) null);
@@ -175,25 +173,5 @@ public class AutoencoderScoringBenchmark {
     float[] out = new float[length];
     System.arraycopy(values, from, out, 0, length);
     return out;
-  }
-
-  private static DenseNetwork randomNetwork(Architecture architecture, long seed) {
-    Random random = new Random(seed);
-    List<DenseLayer> layers = new ArrayList<>();
-    for (int l = 0; l < architecture.depth(); l++) {
-      int in = architecture.layers().get(l);
-      int out = architecture.layers().get(l + 1);
-      double scale = Math.sqrt(2.0 / (in + out));
-      float[] w = new float[in * out];
-      float[] b = new float[out];
-      for (int i = 0; i < w.length; i++) {
-        w[i] = (float) (scale * random.nextGaussian());
-      }
-      for (int i = 0; i < b.length; i++) {
-        b[i] = (float) (0.1 * random.nextGaussian());
-      }
-      layers.add(new DenseLayer(in, out, w, b));
-    }
-    return new DenseNetwork(layers);
   }
 }

@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Seeded random networks with Xavier-scaled weights, for tests that need no training. */
-final class TestNetworks {
+/**
+ * Seeded random networks with Xavier-scaled weights, for tests and benchmarks that need no training
+ * (the benchmarks module uses it from the models test-jar).
+ */
+public final class TestNetworks {
 
   private TestNetworks() {}
 
-  static DenseNetwork random(Architecture architecture, long seed) {
+  /** A network of {@code architecture} with weights and biases drawn from {@code seed}. */
+  public static DenseNetwork random(Architecture architecture, long seed) {
     Random random = new Random(seed);
     List<DenseLayer> layers = new ArrayList<>();
     for (int l = 0; l < architecture.depth(); l++) {
