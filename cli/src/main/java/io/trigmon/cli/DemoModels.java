@@ -147,15 +147,28 @@ final class DemoModels {
   }
 
   private void writeNuisance(Path out, Path work) {
+    trainScaleModel(
+        log, work, out.resolve(NUISANCE), NUISANCE_NOMINAL_EVENTS, NUISANCE_VARIED_EVENTS, 21);
+  }
+
+  /**
+   * Trains the δ̂ model of the lepton momentum scale ({@value #SCALE}, 1σ = 3 %) of the demo's
+   * stream by running {@code trigmon nuisance train} on simulated samples written to {@code work}:
+   * {@code nominalEvents} nominal events and {@code variedEvents} at each ν = ±1, ±2, each with its
+   * yield ratio. Seeds {@code seed}, {@code seed + 1}, … Also used by {@code trigmon validate
+   * nplm}.
+   */
+  static void trainScaleModel(
+      PrintWriter log, Path work, Path out, int nominalEvents, int variedEvents, long seed) {
     Path nominal = work.resolve("nominal.csv");
-    writeEvents(simulator(21, NuisanceShifts.NOMINAL), NUISANCE_NOMINAL_EVENTS, nominal);
+    writeEvents(simulator(seed, NuisanceShifts.NOMINAL), nominalEvents, nominal);
     List<String> args =
         new ArrayList<>(List.of("nuisance", "train", "--nominal", nominal.toString()));
-    long seed = 22;
+    long next = seed + 1;
     for (double nu : new double[] {-2, -1, 1, 2}) {
-      Simulator varied = simulator(seed++, NuisanceShifts.leptonScale(nu));
+      Simulator varied = simulator(next++, NuisanceShifts.leptonScale(nu));
       Path file = work.resolve(String.format(Locale.ROOT, "scale_%+.0f.csv", nu));
-      writeEvents(varied, NUISANCE_VARIED_EVENTS, file);
+      writeEvents(varied, variedEvents, file);
       double yield = varied.yieldRatio(YIELD_COLLISIONS).ratio();
       args.add("--varied");
       args.add(String.format(Locale.ROOT, "%s=%.0f:%s@%.4f", SCALE, nu, file, yield));
@@ -167,8 +180,8 @@ final class DemoModels {
             "--seed",
             "1",
             "--out",
-            out.resolve(NUISANCE).toString()));
-    command(args);
+            out.toString()));
+    command(log, args);
   }
 
   private void writeAutoencoder(Path out, Path work) {
@@ -194,6 +207,10 @@ final class DemoModels {
 
   /** Runs a trigmon command with this log as its output; fails when it fails. */
   private void command(List<String> args) {
+    command(log, args);
+  }
+
+  private static void command(PrintWriter log, List<String> args) {
     log.println("$ trigmon " + String.join(" ", args));
     log.flush();
     picocli.CommandLine cmd = Trigmon.commandLine();
@@ -206,7 +223,7 @@ final class DemoModels {
     }
   }
 
-  private static Simulator simulator(long seed, NuisanceShifts shifts) {
+  static Simulator simulator(long seed, NuisanceShifts shifts) {
     return Simulator.builder()
         .process(Process.DY)
         .regime(DemoScenario.REGIME)
@@ -216,7 +233,7 @@ final class DemoModels {
         .build();
   }
 
-  private static double[][] dileptons(long seed, int n, NuisanceShifts shifts) {
+  static double[][] dileptons(long seed, int n, NuisanceShifts shifts) {
     return simulator(seed, shifts)
         .events(n)
         .map(DileptonFeatures::of)
@@ -231,7 +248,7 @@ final class DemoModels {
     writer.close();
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }
