@@ -73,12 +73,14 @@ final class NplmStudy {
     log.flush();
     String sections12 = InvarianceStudy.markdown(invariance);
     Path report = out.resolve("README.md");
-    String pending = "Not run yet: the run that writes this file was still going.\n";
-    write(report, started, sections12, pending, pending, "sections 3–4 still running");
+    String pending =
+        "Not finished when this file was written (the run writes the report after each stage;"
+            + " a run stopped before the end leaves this).\n";
+    write(report, started, sections12, pending, pending, "sections 3–4 not finished");
     Speed[] speed = speed(invariance.delta(), new SplittableRandom(settings.seed() + 4));
     StringBuilder md = new StringBuilder();
     speedMarkdown(md, speed);
-    write(report, started, sections12, pending, md.toString(), "section 3 still running");
+    write(report, started, sections12, pending, md.toString(), "section 3 not finished");
     String power = new SimulatorPowerStudy(settings.power(), log).run(out);
     write(report, started, sections12, power, md.toString(), null);
     return report;
@@ -233,16 +235,24 @@ final class NplmStudy {
               r.iterations()));
     }
     if (rows.length > 2) {
+      int cap = settings.power().nnMaxIterations();
       md.append(
           String.format(
               Locale.ROOT,
               "%nNeural / kernel with nuisances: %.0f× in CPU time per test (%.0f ms CPU per"
-                  + " L-BFGS iteration of the neural fit over %d events). The neural tests of"
+                  + " L-BFGS iteration of the neural fit over %d events)%s. The neural tests of"
                   + " section 3 (no nuisances, muon-like) give the same comparison over many"
                   + " windows.%n",
               rows[2].cpu() / rows[1].cpu(),
               1000 * rows[2].cpu() / rows[2].iterations(),
-              settings.speedReference() + settings.speedData()));
+              settings.speedReference() + settings.speedData(),
+              rows[2].iterations() >= cap
+                  ? String.format(
+                      Locale.ROOT,
+                      "; its τ fit stopped at the iteration cap (--nn-max-iterations %d), not on"
+                          + " the loss criterion, so a converged neural test costs more than this",
+                      cap)
+                  : ""));
     }
     md.append(
         "\nIterations: Newton iterations of the τ and Δ fits (kernel), L-BFGS iterations of both"
