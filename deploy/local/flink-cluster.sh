@@ -95,10 +95,18 @@ free_port() {
 # --- processes ------------------------------------------------------------------------------------
 
 ours() { # pid file -> true when the process is alive and is one of this cluster's
-  local pid
+  local pid cmd
   [ -f "$1" ] || return 1
   pid="$(cat "$1")"
-  kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker"
+  running "$pid" || return 1
+  # Read whole, not piped into grep -q: grep quits at the marker, a second write of tr then gets
+  # SIGPIPE (the JVM's command line is over 4 KiB) and pipefail would call a live process dead.
+  cmd="$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" || true)"
+  [[ "$cmd" == *"$marker"* ]]
+}
+
+running() { # pid -> true while the process exists and is not a zombie (a child not yet reaped)
+  [ -e "/proc/$1" ] && [ "$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1)" != Z ]
 }
 
 rest_url() { cat "$state/rest.url"; }
@@ -209,16 +217,49 @@ resource_params() { # GET_JM_RESOURCE_PARAMS | GET_TM_RESOURCE_PARAMS
   echo "$output" | grep '^BASH_JAVA_UTILS_EXEC_RESULT:' | sed 's/^BASH_JAVA_UTILS_EXEC_RESULT://'
 }
 
-launch() { # name main-class cp resource-params
-  local name="$1" main="$2" cp="$3" params="$4" jvm dynamic
+launch() { # name main-class cp resource-params [extra dynamic properties]
+  local name="$1" main="$2" cp="$3" params="$4" extra="${5:-}" jvm dynamic pid
   jvm="$(echo "$params" | sed -n 1p)"
   dynamic="$(echo "$params" | sed -n 2p)"
   # shellcheck disable=SC2046,SC2086 # word splitting of the flag lists is intended
   setsid java $jvm $(java_opts) ${FLINK_JAVA_OPTS:-} "$marker" \
     -Dlog.file="$logs/$name.log" -Dlog4j.configurationFile="file:$conf/log4j.properties" \
-    -cp "$cp" "$main" --configDir "$conf" $dynamic \
+    -cp "$cp" "$main" --configDir "$conf" $dynamic $extra \
     >"$logs/$name.out" 2>&1 </dev/null &
-  echo $! >"$pids/$name.pid"
+  pid=$!
+  echo "$pid" >"$pids/$name.pid"
+  await_exec "$name" "$pid"
+}
+
+# Until the background child has exec'd (setsid, then java) it is a fork of this script: its
+# /proc/PID/cmdline is this script's, without the marker, and `ours` would call it dead. On a loaded
+# machine that lasts long enough for add-taskmanager's first liveness check to see it (it then
+# failed at once while the TaskManager started fine, and was stopped with the cluster). Return once
+# the PID is the JVM, so every PID file this script leaves behind names a marked process.
+show_logs() { # name -> the last lines of its log and of its stdout/stderr, on stderr
+  local file
+  for file in "$logs/$1.log" "$logs/$1.out"; do
+    [ -s "$file" ] || continue
+    echo "--- $file (last lines):" >&2
+    tail -n 20 "$file" >&2 || true
+  done
+}
+
+await_exec() { # name pid
+  local name="$1" pid="$2" deadline=$((SECONDS + start_timeout)) argv0
+  while [ $SECONDS -lt $deadline ]; do
+    if ! running "$pid"; then
+      echo "flink-cluster: $name (pid $pid) exited at launch" >&2
+      show_logs "$name"
+      exit 1
+    fi
+    argv0=""
+    IFS= read -r -d '' argv0 2>/dev/null <"/proc/$pid/cmdline" || true
+    if [ "${argv0##*/}" != setsid ] && ours "$pids/$name.pid"; then return 0; fi
+    sleep 0.1
+  done
+  echo "flink-cluster: $name (pid $pid) did not start java within ${start_timeout}s" >&2
+  exit 1
 }
 
 next_taskmanager() {
@@ -227,15 +268,23 @@ next_taskmanager() {
   echo "$i"
 }
 
-await_taskmanagers() { # count
-  local deadline=$((SECONDS + start_timeout)) n
+# The TaskManagers are started with taskmanager.resource-id=taskmanager-N (the name of their log
+# and PID files), so the REST API tells a given one apart from others (e.g. a killed one the
+# JobManager has not yet timed out).
+slots_of() { # name -> the slots the ResourceManager has registered for it (empty: not registered)
+  http_get "/taskmanagers/$1" | sed -n 's/.*"slotsNumber":\([0-9]*\).*/\1/p'
+}
+
+await_taskmanager() { # name: returns once it is registered with its slots, fails if it exits
+  local name="$1" deadline=$((SECONDS + start_timeout)) n
   while [ $SECONDS -lt $deadline ]; do
-    ours "$pids/jobmanager.pid" || { echo "flink-cluster: the JobManager exited; see $logs/jobmanager.log and .out" >&2; tail -20 "$logs/jobmanager.out" >&2; exit 1; }
-    n="$(registered_taskmanagers || true)"
-    if [ -n "$n" ] && [ "$n" -ge "$1" ]; then return 0; fi
+    ours "$pids/jobmanager.pid" || { echo "flink-cluster: the JobManager exited" >&2; show_logs jobmanager; exit 1; }
+    ours "$pids/$name.pid" || { echo "flink-cluster: $name (pid $(cat "$pids/$name.pid")) exited before it registered" >&2; show_logs "$name"; exit 1; }
+    n="$(slots_of "$name" || true)"
+    if [ -n "$n" ] && [ "$n" -ge 1 ]; then return 0; fi
     sleep 0.5
   done
-  echo "flink-cluster: $1 TaskManager(s) not registered within ${start_timeout}s; logs in $logs" >&2
+  echo "flink-cluster: $name not registered with the JobManager within ${start_timeout}s; see $logs/$name.log" >&2
   exit 1
 }
 
@@ -245,6 +294,8 @@ start() {
     exit 1
   fi
   rm -f "$pids"/*.pid
+  # Working directories (tm_taskmanager-N, jm_*) of an earlier run: the resource ids are reused.
+  rm -rf "$state/tmp"
   local cp rest_port rpc_port
   cp="$(classpath)"
   rest_port="${FLINK_REST_PORT:-$(free_port)}"
@@ -257,28 +308,26 @@ start() {
   # Every TaskManager has the same configuration: compute its memory flags once.
   resource_params "$cp" GET_TM_RESOURCE_PARAMS >"$state/taskmanager.params"
   for i in $(seq 1 "$taskmanagers"); do
-    launch "taskmanager-$i" org.apache.flink.runtime.taskexecutor.TaskManagerRunner "$cp" \
-      "$(cat "$state/taskmanager.params")"
+    launch_taskmanager "taskmanager-$i" "$cp"
   done
-  await_taskmanagers "$taskmanagers"
+  for i in $(seq 1 "$taskmanagers"); do
+    await_taskmanager "taskmanager-$i"
+  done
   status
+}
+
+launch_taskmanager() { # name cp
+  launch "$1" org.apache.flink.runtime.taskexecutor.TaskManagerRunner "$2" \
+    "$(cat "$state/taskmanager.params")" "-D taskmanager.resource-id=$1"
 }
 
 add_taskmanager() {
   ours "$pids/jobmanager.pid" || { echo "flink-cluster: not running (state $state)" >&2; exit 1; }
-  local i deadline
-  i="$(next_taskmanager)"
-  launch "taskmanager-$i" org.apache.flink.runtime.taskexecutor.TaskManagerRunner \
-    "$(cat "$state/cluster.classpath")" "$(cat "$state/taskmanager.params")"
-  # The REST count cannot tell a replacement from a dead TaskManager not yet timed out: wait for
-  # the new one's own registration instead.
-  deadline=$((SECONDS + start_timeout))
-  until grep -q "Successful registration at resource manager" "$logs/taskmanager-$i.log" 2>/dev/null; do
-    ours "$pids/taskmanager-$i.pid" || { echo "flink-cluster: taskmanager-$i exited; see $logs/taskmanager-$i.log" >&2; exit 1; }
-    [ $SECONDS -lt $deadline ] || { echo "flink-cluster: taskmanager-$i not registered within ${start_timeout}s" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "taskmanager-$i: running (pid $(cat "$pids/taskmanager-$i.pid")), registered"
+  local name
+  name="taskmanager-$(next_taskmanager)"
+  launch_taskmanager "$name" "$(cat "$state/cluster.classpath")"
+  await_taskmanager "$name"
+  echo "$name: running (pid $(cat "$pids/$name.pid")), registered"
 }
 
 stop() {

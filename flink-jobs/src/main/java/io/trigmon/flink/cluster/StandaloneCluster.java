@@ -131,7 +131,11 @@ public final class StandaloneCluster implements AutoCloseable {
     process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
   }
 
-  /** Starts one more TaskManager (e.g. a replacement) and returns once it has registered. */
+  /**
+   * Starts one more TaskManager (e.g. a replacement) and returns once the JobManager lists it with
+   * its slots ({@code GET /taskmanagers/taskmanager-N}: the script gives each TaskManager the
+   * resource id of its log and PID files); fails, naming its log, when it exits before.
+   */
   public void addTaskManager() {
     script("add-taskmanager");
   }
