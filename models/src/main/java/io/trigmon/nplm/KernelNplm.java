@@ -35,21 +35,25 @@ import java.util.SplittableRandom;
  *
  * <p><b>Cost.</b> Once per reference: the feature map (N_R·M kernel evaluations and an N_R·M·r
  * product) and the Gram matrix G0 = Σ_R z zᵀ of the features and δ̂ (N_R·p²/2), seconds at N_R =
- * 10⁵. Per window: Σ_D φ (N_D·M kernel evaluations), then per Newton iteration the loss and
- * gradient over R (N_R·p) and a few preconditioned conjugate-gradient steps with exact
- * Hessian-vector products (2·N_R·p each), the preconditioner being G0 rescaled to the current mean
- * weight (no pass over R); see {@link NewtonSolver}. Reference sums run in parallel chunks on the
- * common fork-join pool. Measured on this project's 2-core machine: see {@code reports/nplm}.
+ * 10⁵. Per window: Σ_D φ (N_D·M kernel evaluations), then the τ fit by truncated Newton: per
+ * iteration a few preconditioned conjugate-gradient steps with exact Hessian-vector products
+ * (2·N_R·p each) and one loss-and-gradient pass over R, the preconditioner being G0 rescaled to the
+ * current mean weight (no pass over R), about ten passes over the N_R × r features in all; see
+ * {@link NewtonSolver}. The Δ fit has only the nuisances and costs little. Reference sums run in
+ * parallel chunks on the common fork-join pool. Measured on this project's 2-core machine: see
+ * {@code reports/nplm/speed.md}.
  *
  * <p>Instances are immutable after preparation and may be shared; a test allocates its own buffers.
  */
 public final class KernelNplm implements WindowTest {
 
   /**
-   * Up to this many N_R·p² operations the solver forms the exact Hessian each iteration (small
-   * references, and the Δ fit); above it, truncated Newton with a preconditioned CG.
+   * Up to this many parameters (the Δ fit: the nuisances) the solver forms the exact Hessian each
+   * iteration; above it, truncated Newton with a preconditioned CG. Forming it costs N_R·p²/2
+   * multiply-adds, a Newton step of truncated Newton about two Hessian-vector products of 2·N_R·p
+   * each, so the exact Hessian only pays for p below about 8.
    */
-  static final double EXACT_HESSIAN_BUDGET = 2e8;
+  static final int EXACT_HESSIAN_MAX_PARAMETERS = 8;
 
   /**
    * Up to this many N_D·M kernel values (as floats: 32 MB) a test keeps the window's kernel rows
@@ -227,6 +231,18 @@ public final class KernelNplm implements WindowTest {
   /** Tests a window with its δ̂ coefficients (same nuisances, same order as the reference's). */
   @Override
   public NplmResult test(double[][] window, NuisanceTerms windowTerms, NplmOptions options) {
+    return test(window, windowTerms, options, EXACT_HESSIAN_MAX_PARAMETERS);
+  }
+
+  /**
+   * The test with the exact Hessian formed for fits of up to {@code exactHessianMaxParameters}
+   * parameters (tests: {@link Integer#MAX_VALUE} gives plain Newton with Cholesky for both fits).
+   */
+  NplmResult test(
+      double[][] window,
+      NuisanceTerms windowTerms,
+      NplmOptions options,
+      int exactHessianMaxParameters) {
     long start = System.nanoTime();
     if (!windowTerms.names().equals(nuisanceNames)) {
       throw new IllegalArgumentException(
@@ -263,7 +279,7 @@ public final class KernelNplm implements WindowTest {
     }
     double penalty = hyper.lambda() * expected;
     NewtonSolver solver =
-        new NewtonSolver(options.tolerance(), options.maxIterations(), EXACT_HESSIAN_BUDGET);
+        new NewtonSolver(options.tolerance(), options.maxIterations(), exactHessianMaxParameters);
 
     NplmLoss tauLoss =
         new NplmLoss(block, true, weight, penalty, normScale, normConstrained, sums, aux);
@@ -313,18 +329,38 @@ public final class KernelNplm implements WindowTest {
             ? basis.evaluate(z, alpha)
             : basis.evaluate(kernelCache, window.length, alpha);
     int top = Math.min(window.length, Math.max(5, window.length / 100));
-    Integer[] order = new Integer[window.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(f[b], f[a]));
     double[] m12 = new double[top];
-    for (int i = 0; i < top; i++) {
-      double[] x = window[order[i]];
-      m12[i] = DileptonFeatures.m12(x[0], x[1], x[2], x[3], x[4]);
+    int n = 0;
+    for (int i : largest(f, top)) {
+      double[] x = window[i];
+      m12[n++] = DileptonFeatures.m12(x[0], x[1], x[2], x[3], x[4]);
     }
     java.util.Arrays.sort(m12);
     return top % 2 == 1 ? m12[top / 2] : (m12[top / 2 - 1] + m12[top / 2]) / 2;
+  }
+
+  /**
+   * Indices of the {@code top} largest values, ties at the smallest of them going to the lowest
+   * indices (the events a stable sort by decreasing value would put first), with one primitive sort
+   * instead of sorting boxed indices.
+   */
+  static int[] largest(double[] values, int top) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    double threshold = sorted[values.length - top];
+    int[] out = new int[top];
+    int n = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (Double.compare(values[i], threshold) > 0) {
+        out[n++] = i;
+      }
+    }
+    for (int i = 0; i < values.length && n < top; i++) {
+      if (Double.compare(values[i], threshold) == 0) {
+        out[n++] = i;
+      }
+    }
+    return out;
   }
 
   private NplmLoss.WindowSums windowSums(double[][] z, NuisanceTerms terms, float[] kernelCache) {

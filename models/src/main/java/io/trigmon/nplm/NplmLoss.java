@@ -156,6 +156,14 @@ final class NplmLoss {
 
   /** Loss value only (for line searches). */
   double value(double[] theta) {
+    return value(theta, null);
+  }
+
+  /**
+   * Loss value only, with f_e = βᵀφ_e on every reference event given ({@code f}, e.g. extrapolated
+   * along a search direction: then it costs no pass over φ), or computed when {@code f} is null.
+   */
+  double value(double[] theta, double[] f) {
     double[] nu = nuisances(theta);
     double expSum =
         IntStream.range(0, chunks())
@@ -164,7 +172,7 @@ final class NplmLoss {
                 c -> {
                   double s = 0;
                   for (int e = c * CHUNK; e < end(c); e++) {
-                    s += Math.exp(u(e, theta, nu));
+                    s += Math.exp(f(e, theta, f) + logRatio(e, nu));
                   }
                   return s;
                 })
@@ -178,24 +186,42 @@ final class NplmLoss {
 
   /** Loss, gradient and the per-event weights a_e = w·exp(u_e) at θ. */
   Point at(double[] theta) {
+    return at(theta, null);
+  }
+
+  /**
+   * Loss, gradient and the per-event weights a_e = w·exp(u_e) at θ, in one pass over R: per event
+   * the dot product f_e = φ_e·β (unless {@code f} gives it) and the scaled addition a_e·φ_e for the
+   * gradient, both over the contiguous row of φ.
+   */
+  Point at(double[] theta, double[] f) {
     double[] nu = nuisances(theta);
     int p = dimension();
     double[] a = new double[reference.size()];
+    double[] fOut = rank == 0 ? null : f != null ? f : new double[reference.size()];
     double[] grad =
         IntStream.range(0, chunks())
             .parallel()
             .mapToObj(
                 c -> {
                   double[] g = new double[p + 1];
-                  double[] z = new double[p];
+                  double[] phi = reference.features();
+                  int r = reference.rank();
                   for (int e = c * CHUNK; e < end(c); e++) {
-                    double ae = weight * Math.exp(u(e, theta, nu));
+                    double fe = f(e, theta, f);
+                    if (fOut != null) {
+                      fOut[e] = fe;
+                    }
+                    double ae = weight * Math.exp(fe + logRatio(e, nu));
                     a[e] = ae;
                     g[p] += ae;
-                    gradientOfU(e, nu, z);
-                    for (int j = 0; j < p; j++) {
-                      g[j] += ae * z[j];
+                    addScaled(g, ae, phi, e * r, rank);
+                    for (int k = 0; k < shapes; k++) {
+                      g[rank + k] += ae * nuisanceGradient(k, e, nu);
                     }
+                  }
+                  if (hasNorm) {
+                    g[p - 1] = normScale * g[p];
                   }
                   return g;
                 })
@@ -209,6 +235,12 @@ final class NplmLoss {
             + constraint(nu);
     double[] gradient = new double[p];
     System.arraycopy(grad, 0, gradient, 0, p);
+    addExplicitGradient(gradient, theta, nu);
+    return new Point(theta.clone(), value, gradient, a, fOut);
+  }
+
+  /** Adds the gradient of the terms that are not sums over R: data, penalty, constraint. */
+  private void addExplicitGradient(double[] gradient, double[] theta, double[] nu) {
     for (int j = 0; j < rank; j++) {
       gradient[j] += 2 * penalty * theta[j] - dataFeatureSum[j];
     }
@@ -220,11 +252,13 @@ final class NplmLoss {
       gradient[rank + shapes] +=
           -normScale * dataCount + (normConstrained ? nu[shapes] - aux[shapes] : 0);
     }
-    return new Point(theta.clone(), value, gradient, a);
   }
 
-  /** The loss, gradient and event weights at one θ. */
-  record Point(double[] theta, double value, double[] gradient, double[] a) {}
+  /**
+   * The loss, gradient and event weights at one θ, with f_e = βᵀφ_e on every reference event (null
+   * without β), which lets a line search extrapolate f along a direction instead of recomputing it.
+   */
+  record Point(double[] theta, double value, double[] gradient, double[] a, double[] f) {}
 
   /**
    * The Hessian, summing the reference part over {@code events} only (each weighted by N_R / its
@@ -281,20 +315,6 @@ final class NplmLoss {
   double[][] preconditioner(Point point) {
     int p = dimension();
     int full = reference.rank() + shapes + 1;
-    int[] index = new int[p];
-    double[] factor = new double[p];
-    for (int j = 0; j < rank; j++) {
-      index[j] = j;
-      factor[j] = 1;
-    }
-    for (int k = 0; k < shapes; k++) {
-      index[rank + k] = reference.rank() + k;
-      factor[rank + k] = 1;
-    }
-    if (hasNorm) {
-      index[p - 1] = full - 1;
-      factor[p - 1] = normScale;
-    }
     double meanA = 0;
     for (double ae : point.a()) {
       meanA += ae;
@@ -304,34 +324,109 @@ final class NplmLoss {
     double[][] h = new double[p][p];
     for (int i = 0; i < p; i++) {
       for (int j = 0; j < p; j++) {
-        h[i][j] = meanA * factor[i] * factor[j] * reference.gram()[index[i] * full + index[j]];
+        h[i][j] =
+            meanA
+                * gramFactor(i)
+                * gramFactor(j)
+                * reference.gram()[gramIndex(i) * full + gramIndex(j)];
       }
       h[i][i] += diagonal[i];
     }
     return h;
   }
 
-  /** H·v with the reference part summed over all reference events. */
+  /** Index in z0 = (φ, δ̂_11 … δ̂_K1, 1) of this loss's parameter j. */
+  private int gramIndex(int j) {
+    if (j < rank) {
+      return j;
+    }
+    return j < rank + shapes ? reference.rank() + j - rank : reference.rank() + shapes;
+  }
+
+  /** ∂u/∂θ_j = factor · z0[gramIndex(j)] at ν = 0: s_N for the normalisation, else 1. */
+  private double gramFactor(int j) {
+    return j < rank + shapes ? 1 : normScale;
+  }
+
+  /**
+   * The loss, gradient and event weights at θ = 0, where the solver starts, without a pass over R:
+   * there every u_e is 0, so a_e = w, L = 0, and the reference part of the gradient is w·Σ_R z0,
+   * the last column of G0 (Σ_R z0·1).
+   */
+  Point origin() {
+    int p = dimension();
+    int full = reference.rank() + shapes + 1;
+    double[] theta = new double[p];
+    double[] nu = nuisances(theta);
+    double[] gradient = new double[p];
+    for (int j = 0; j < p; j++) {
+      gradient[j] = weight * gramFactor(j) * reference.gram()[gramIndex(j) * full + full - 1];
+    }
+    addExplicitGradient(gradient, theta, nu);
+    double[] a = new double[reference.size()];
+    java.util.Arrays.fill(a, weight);
+    return new Point(theta, constraint(nu), gradient, a, rank == 0 ? null : new double[a.length]);
+  }
+
+  /**
+   * Whether {@link #preconditioner} equals the Hessian at this point: when β and the shape ν are 0
+   * every z_e is the z0 of G0 and every a_e the same (w·e^{s_N ν_N}), which is the case at the
+   * solver's starting point.
+   */
+  boolean preconditionerIsExact(Point point) {
+    double[] theta = point.theta();
+    for (int j = 0; j < rank + shapes; j++) {
+      if (theta[j] != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * H·v with the reference part summed over all reference events: per event one dot product z_e·v
+   * and one scaled addition into the result, 2·N_R·p multiply-adds in all.
+   */
   double[] hessianTimes(Point point, double[] v, double[] diagonal) {
+    return hessianTimes(point, v, diagonal, null);
+  }
+
+  /**
+   * H·v, also writing φ_e·v_β (the change of f_e along v, which the products compute anyway) into
+   * {@code projection} when it is not null.
+   */
+  double[] hessianTimes(Point point, double[] v, double[] diagonal, double[] projection) {
     int p = dimension();
     double[] nu = nuisances(point.theta());
+    double[] a = point.a();
     double[] out =
         IntStream.range(0, chunks())
             .parallel()
             .mapToObj(
                 c -> {
                   double[] hv = new double[p];
-                  double[] z = new double[p];
+                  double[] phi = reference.features();
+                  int r = reference.rank();
+                  double vNorm = hasNorm ? normScale * v[p - 1] : 0;
+                  double normSum = 0;
                   for (int e = c * CHUNK; e < end(c); e++) {
-                    gradientOfU(e, nu, z);
-                    double s = 0;
-                    for (int j = 0; j < p; j++) {
-                      s += z[j] * v[j];
+                    double fv = dot(phi, e * r, v, rank);
+                    if (projection != null) {
+                      projection[e] = fv;
                     }
-                    s *= point.a()[e];
-                    for (int j = 0; j < p; j++) {
-                      hv[j] += s * z[j];
+                    double s = fv + vNorm;
+                    for (int k = 0; k < shapes; k++) {
+                      s += nuisanceGradient(k, e, nu) * v[rank + k];
                     }
+                    s *= a[e];
+                    addScaled(hv, s, phi, e * r, rank);
+                    for (int k = 0; k < shapes; k++) {
+                      hv[rank + k] += s * nuisanceGradient(k, e, nu);
+                    }
+                    normSum += s;
+                  }
+                  if (hasNorm) {
+                    hv[p - 1] = normScale * normSum;
                   }
                   return hv;
                 })
@@ -380,14 +475,17 @@ final class NplmLoss {
     return nu;
   }
 
-  /** u_e = βᵀφ_e + log r̂(x_e;ν) on reference event e. */
-  private double u(int e, double[] theta, double[] nu) {
-    double s = 0;
-    double[] phi = reference.features();
-    int base = e * reference.rank();
-    for (int j = 0; j < rank; j++) {
-      s += theta[j] * phi[base + j];
+  /** f_e = βᵀφ_e on reference event e: {@code given[e]} when given, else computed from θ. */
+  private double f(int e, double[] theta, double[] given) {
+    if (rank == 0) {
+      return 0;
     }
+    return given != null ? given[e] : dot(reference.features(), e * reference.rank(), theta, rank);
+  }
+
+  /** log r̂(x_e;ν) on reference event e (with the normalisation term). */
+  private double logRatio(int e, double[] nu) {
+    double s = 0;
     for (int k = 0; k < shapes; k++) {
       s += nu[k] * (reference.linear()[k][e] + nu[k] * reference.quadratic()[k][e]);
     }
@@ -397,14 +495,58 @@ final class NplmLoss {
     return s;
   }
 
+  /** ∂u_e/∂ν_k = δ̂_k1(x_e) + 2ν_k δ̂_k2(x_e). */
+  private double nuisanceGradient(int k, int e, double[] nu) {
+    return reference.linear()[k][e] + 2 * nu[k] * reference.quadratic()[k][e];
+  }
+
   /** z_e = ∂u_e/∂θ. */
   private void gradientOfU(int e, double[] nu, double[] z) {
     System.arraycopy(reference.features(), e * reference.rank(), z, 0, rank);
     for (int k = 0; k < shapes; k++) {
-      z[rank + k] = reference.linear()[k][e] + 2 * nu[k] * reference.quadratic()[k][e];
+      z[rank + k] = nuisanceGradient(k, e, nu);
     }
     if (hasNorm) {
       z[rank + shapes] = normScale;
+    }
+  }
+
+  /**
+   * Σ_{j<n} x[offset + j]·y[j] with eight independent partial sums: a single running sum is a chain
+   * of dependent additions, one add latency per element, and the JIT does not reorder a
+   * floating-point reduction by itself (this loop is most of the solver's time).
+   */
+  static double dot(double[] x, int offset, double[] y, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double s4 = 0;
+    double s5 = 0;
+    double s6 = 0;
+    double s7 = 0;
+    int j = 0;
+    for (; j + 7 < n; j += 8) {
+      int o = offset + j;
+      s0 += x[o] * y[j];
+      s1 += x[o + 1] * y[j + 1];
+      s2 += x[o + 2] * y[j + 2];
+      s3 += x[o + 3] * y[j + 3];
+      s4 += x[o + 4] * y[j + 4];
+      s5 += x[o + 5] * y[j + 5];
+      s6 += x[o + 6] * y[j + 6];
+      s7 += x[o + 7] * y[j + 7];
+    }
+    for (; j < n; j++) {
+      s0 += x[offset + j] * y[j];
+    }
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+  }
+
+  /** target[j] += s·x[offset + j] for j < n. */
+  private static void addScaled(double[] target, double s, double[] x, int offset, int n) {
+    for (int j = 0; j < n; j++) {
+      target[j] += s * x[offset + j];
     }
   }
 

@@ -130,11 +130,63 @@ class KernelNplmTest {
             data,
             Samples.shiftTerms(data, SCALE_SIGMA),
             NplmOptions.expected(650).withNormSigma(0.025));
-    double exact = new NewtonSolver(1e-10, 100, Double.POSITIVE_INFINITY).minimise(loss).value();
+    double exact = new NewtonSolver(1e-10, 100, Integer.MAX_VALUE).minimise(loss).value();
     NewtonSolver truncated = new NewtonSolver(1e-10, 100, 0);
     NewtonSolver.Solution solution = truncated.minimise(loss);
     assertThat(solution.converged()).isTrue();
     assertThat(solution.value()).isCloseTo(exact, within(1e-7));
+  }
+
+  @Test
+  void truncatedNewtonMatchesExactNewtonWithNuisances() {
+    double[][] data = Samples.withBump(700, 30, 71);
+    NuisanceTerms terms = Samples.shiftTerms(data, SCALE_SIGMA);
+    NplmOptions options =
+        NplmOptions.expected(650).withNormSigma(0.025).withAux(Map.of("scale", 0.4));
+    NplmResult exact =
+        WITH_SHIFT.test(data, terms, options.withTolerance(1e-12), Integer.MAX_VALUE);
+    NplmResult truncated = WITH_SHIFT.test(data, terms, options);
+    assertAgreeWithinTheStoppingRule(truncated, exact, options.tolerance());
+    for (String name : exact.nuHat().keySet()) {
+      assertThat(truncated.nuHat().get(name))
+          .as("ν̂ %s", name)
+          .isCloseTo(exact.nuHat().get(name), within(Math.sqrt(2 * options.tolerance())));
+      assertThat(truncated.nuHatDelta().get(name))
+          .as("ν̂ %s of the Δ fit", name)
+          .isCloseTo(exact.nuHatDelta().get(name), within(Math.sqrt(2 * options.tolerance())));
+    }
+  }
+
+  @Test
+  void truncatedNewtonMatchesExactNewtonWithoutNuisances() {
+    double[][] data = Samples.withBump(900, 40, 72);
+    NplmOptions options = NplmOptions.expected(880);
+    NplmResult exact =
+        PLAIN.test(data, NuisanceTerms.none(), options.withTolerance(1e-12), Integer.MAX_VALUE);
+    NplmResult truncated = PLAIN.test(data, NuisanceTerms.none(), options);
+    assertAgreeWithinTheStoppingRule(truncated, exact, options.tolerance());
+  }
+
+  /**
+   * τ, Δ and t of a fit stopped at {@code tolerance} against a (nearly) exact one: Δ has no
+   * penalty, so it is within 2·tolerance; τ = −2(L − P) within 2·tolerance + 4√(P·tolerance) with P
+   * ≤ τ/2 (see {@link NewtonSolver}).
+   */
+  private static void assertAgreeWithinTheStoppingRule(
+      NplmResult fit, NplmResult exact, double tolerance) {
+    assertThat(fit.tau()).isGreaterThan(10); // a real fit, not a trivial one
+    double tauBound = 2 * tolerance + 4 * Math.sqrt(exact.tau() / 2 * tolerance);
+    assertThat(fit.delta()).as("Δ").isCloseTo(exact.delta(), within(2 * tolerance));
+    assertThat(fit.tau()).as("τ").isCloseTo(exact.tau(), within(tauBound));
+    assertThat(fit.t()).as("t").isCloseTo(exact.t(), within(tauBound + 2 * tolerance));
+  }
+
+  @Test
+  void largestPicksTheTopValuesAndBreaksTiesByIndex() {
+    double[] values = {0.5, 3, 1, 3, 2, 1, 1};
+    assertThat(KernelNplm.largest(values, 3)).containsExactly(1, 3, 4);
+    assertThat(KernelNplm.largest(values, 5)).containsExactly(1, 3, 4, 2, 5);
+    assertThat(KernelNplm.largest(values, 7)).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6);
   }
 
   @Test

@@ -89,6 +89,54 @@ class NplmLossTest {
   }
 
   @Test
+  void theOriginNeedsNoPassOverTheReference() {
+    NplmLoss.Point origin = LOSS.origin();
+    NplmLoss.Point computed = LOSS.at(new double[LOSS.dimension()]);
+    assertThat(origin.value()).isCloseTo(computed.value(), within(1e-9));
+    for (int j = 0; j < LOSS.dimension(); j++) {
+      assertThat(origin.gradient()[j])
+          .as("dL/dθ_%d at 0", j)
+          .isCloseTo(computed.gradient()[j], within(1e-9 * (1 + Math.abs(computed.gradient()[j]))));
+    }
+    assertThat(origin.a()).containsExactly(computed.a(), within(1e-15));
+    assertThat(LOSS.preconditionerIsExact(origin)).isTrue();
+    double[][] preconditioner = LOSS.preconditioner(origin);
+    double[][] hessian = LOSS.hessian(computed, null);
+    for (int j = 0; j < LOSS.dimension(); j++) {
+      for (int l = 0; l < LOSS.dimension(); l++) {
+        assertThat(preconditioner[j][l])
+            .isCloseTo(hessian[j][l], within(1e-9 * (1 + Math.abs(hessian[j][l]))));
+      }
+    }
+  }
+
+  @Test
+  void fExtrapolatedAlongADirectionGivesTheLossThere() {
+    double[] theta = point(11);
+    NplmLoss.Point at = LOSS.at(theta);
+    double[] v = point(12);
+    double[] projection = new double[REFERENCE.length];
+    LOSS.hessianTimes(at, v, LOSS.curvatureDiagonal(at, null, 1), projection);
+    double step = 0.3;
+    double[] moved = theta.clone();
+    double[] f = at.f().clone();
+    for (int j = 0; j < moved.length; j++) {
+      moved[j] += step * v[j];
+    }
+    for (int e = 0; e < f.length; e++) {
+      f[e] += step * projection[e];
+    }
+    NplmLoss.Point direct = LOSS.at(moved);
+    assertThat(LOSS.value(moved, f.clone())).isCloseTo(direct.value(), within(1e-9));
+    NplmLoss.Point extrapolated = LOSS.at(moved, f);
+    assertThat(extrapolated.value()).isCloseTo(direct.value(), within(1e-9));
+    for (int j = 0; j < moved.length; j++) {
+      assertThat(extrapolated.gradient()[j])
+          .isCloseTo(direct.gradient()[j], within(1e-9 * (1 + Math.abs(direct.gradient()[j]))));
+    }
+  }
+
+  @Test
   void lossIsConvexAlongRandomLinesInAlpha() {
     SplittableRandom random = new SplittableRandom(9);
     int rank = LOSS.rank();
