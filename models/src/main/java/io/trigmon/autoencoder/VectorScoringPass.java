@@ -93,23 +93,24 @@ final class VectorScoringPass implements ScoringPass {
       base = 0;
     }
     FloatVector acc = FloatVector.zero(S);
+    FloatVector widened = FloatVector.zero(S); // Σ of the widened mask: 3 per present slot
     int f = 0;
     for (int v = 0; f < VECTOR_FEATURES; f += L, v++) {
       FloatVector d =
           FloatVector.fromArray(S, r, rOffset + f).sub(FloatVector.fromArray(S, x, xOffset + f));
       FloatVector fm = FloatVector.fromArray(S, m, base + f / PER_SLOT).rearrange(WIDEN[v]);
       acc = d.mul(d).fma(fm, acc);
+      widened = widened.add(fm);
     }
     float sum = acc.reduceLanes(VectorOperators.ADD);
+    float features = widened.reduceLanes(VectorOperators.ADD); // small integers: exact
     for (; f < DIMENSION; f++) {
       float d = r[rOffset + f] - x[xOffset + f];
-      sum += d * d * m[base + f / PER_SLOT];
+      float mf = m[base + f / PER_SLOT];
+      sum += d * d * mf;
+      features += mf;
     }
-    float present = 0f;
-    for (int slot = 0; slot < SLOTS; slot++) {
-      present += m[base + slot];
-    }
-    return present == 0f ? 0f : sum / (PER_SLOT * present);
+    return features == 0f ? 0f : sum / features;
   }
 
   private static VectorShuffle<Float>[] widen() {
