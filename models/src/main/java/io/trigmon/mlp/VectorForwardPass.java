@@ -14,23 +14,27 @@ import jdk.incubator.vector.VectorSpecies;
  * multiply-adds/ns here). This pass keeps a register block of results instead: vectors run over a
  * layer's outputs ({@code SPECIES_PREFERRED}, 8 floats with AVX2), weights are stored transposed
  * (input-major, outputs padded to whole vectors), and for each input i a block of up to 4 weight
- * vectors is multiplied (FMA) by the broadcast input of up to 3 events at once — 12 accumulators in
- * registers, 4 loads and 3 broadcasts per 12 FMAs (2 × 6 and 1 × 8 for narrower layers). Bias is
- * the accumulators' start value, ReLU is applied on the way out.
+ * vectors is multiplied (FMA) by the broadcast input of 2 events at once — 8 accumulators in
+ * registers, 4 loads and 2 broadcasts per 8 FMAs (2 vectors × 6 events and 1 × 8 for narrower
+ * layers). Bias is the accumulators' start value, ReLU is applied on the way out. (4 × 3 events, 12
+ * accumulators, needs 17 of AVX2's 16 vector registers: it spilled and ran 2× slower, measured.)
+ * The transposed scheme — vectors over events, activations feature-major — has a slightly faster
+ * kernel but needs the inputs transposed, which costs more than it gains
+ * (reports/bench/ae-speed.md).
  *
  * <p>Events come in blocks of at most {@link #BLOCK}: a block goes through the whole network while
  * its activations (event-major, one padded row per event) stay in L1. Inputs are read in place,
  * event-major with any row stride, so nothing is transposed.
  *
  * <p>Each output of each event is {@code fma(a_in-1, W, … fma(a_1, W, fma(a_0, W, b)))}, inputs in
- * order, whichever kernel (1, 3, 6 or 8 events at once) computed it: an event's outputs do not
+ * order, whichever kernel (1, 2, 6 or 8 events at once) computed it: an event's outputs do not
  * depend on the batch it came in, bit for bit. They differ from {@link ForwardPass}'s (which rounds
  * each product) in the last bits only. An instance holds scratch buffers and is not thread-safe
  * ({@link #copy()}).
  */
 public final class VectorForwardPass {
 
-  /** Events per block (a multiple of 3, 6 and 8, the kernels' event counts). */
+  /** Events per block (a multiple of 2, 6 and 8, the kernels' event counts). */
   public static final int BLOCK = 48;
 
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -141,7 +145,7 @@ public final class VectorForwardPass {
     return scratch[depth - 1];
   }
 
-  /** One layer for n events, output vectors in chunks of 4, 2 and 1, events 3, 6 or 8 at once. */
+  /** One layer for n events, output vectors in chunks of 4, 2 and 1, events 2, 6 or 8 at once. */
   private void dense(int l, float[] a, int aOffset, int aStride, int n, boolean relu) {
     int in = sizes[l];
     int width = padded[l + 1];

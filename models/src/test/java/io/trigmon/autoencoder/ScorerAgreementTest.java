@@ -48,24 +48,14 @@ class ScorerAgreementTest {
   void testsRunWithTheVectorApiSoTheModelsScorerIsTheVectorOne() {
     // surefire's argLine adds jdk.incubator.vector, as every JVM of the project does.
     assertThat(ForwardPasses.useVectorApi()).as(ForwardPasses.selected()).isTrue();
-    AutoencoderModel model =
-        new AutoencoderModel(
-            TrainingMode.NOMINAL,
-            Normaliser.identity(),
-            TestNetworks.random(Architecture.standard(0), 4),
-            List.of());
+    AutoencoderModel model = nominalModel();
     assertThat(model.fast().usesVectorApi()).isTrue();
   }
 
   @Test
   void trainingLossPerEventIsTheScore() {
     List<Event> events = new SyntheticEvents(13).standardModel(500);
-    AutoencoderModel model =
-        new AutoencoderModel(
-            TrainingMode.NOMINAL,
-            Normaliser.identity(),
-            TestNetworks.random(Architecture.standard(0), 4),
-            List.of());
+    AutoencoderModel model = nominalModel();
     EncodedEvents encoded = model.encode(events, (double[]) null);
     int n = encoded.size();
     float[] reconstruction = new float[n * 57];
@@ -91,6 +81,14 @@ class ScorerAgreementTest {
             .isCloseTo(expected[e], within(1e-6 * Math.max(1, expected[e])));
       }
     }
+  }
+
+  private static AutoencoderModel nominalModel() {
+    return new AutoencoderModel(
+        TrainingMode.NOMINAL,
+        Normaliser.identity(),
+        TestNetworks.random(Architecture.standard(0), 4),
+        List.of());
   }
 
   /** Scores every event in consecutive micro-batches of {@code batch} events. */
