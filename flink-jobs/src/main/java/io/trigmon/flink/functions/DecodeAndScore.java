@@ -26,10 +26,10 @@ import org.apache.flink.util.OutputTag;
  * holds an autoencoder, its anomaly score from the DJL-free forward pass ({@link EventScorer}, one
  * per parallel instance, opened in {@link #open()}; never a DJL call): the Vector API one where the
  * TaskManager runs with {@code --add-modules jdk.incubator.vector}, else plain Java ({@link
- * ForwardPasses}, logged at open). A record that does not
- * decode or fails validation — which {@code events.valid} should never hold, but a job must survive
- * — goes to the {@link #DEAD_LETTERS} side output with its reason at once; it never fails the job.
- * Counts {@code trigmon_events_total} and {@code trigmon_dlq_events_total} (per reason).
+ * ForwardPasses}, logged at open). A record that does not decode or fails validation — which {@code
+ * events.valid} should never hold, but a job must survive — goes to the {@link #DEAD_LETTERS} side
+ * output with its reason at once; it never fails the job. Counts {@code trigmon_events_total} and
+ * {@code trigmon_dlq_events_total} (per reason).
  *
  * <p>With an autoencoder, valid events are scored in micro-batches ({@link
  * EventScorer#score(Event[], int, float[])}, cheaper per event than one at a time, and the same
