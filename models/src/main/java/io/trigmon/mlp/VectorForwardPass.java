@@ -16,7 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * (input-major, outputs padded to whole vectors), and for each input i a block of up to 4 weight
  * vectors is multiplied (FMA) by the broadcast input of 2 events at once — 8 accumulators in
  * registers, 4 loads and 2 broadcasts per 8 FMAs (2 vectors × 6 events and 1 × 8 for narrower
- * layers). Bias is the accumulators' start value, ReLU is applied on the way out. (4 × 3 events, 12
+ * layers; a lone event takes 8 vectors at once where a layer is that wide, for 8 independent FMA
+ * chains). Bias is the accumulators' start value, ReLU is applied on the way out. (4 × 3 events, 12
  * accumulators, needs 17 of AVX2's 16 vector registers: it spilled and ran 2× slower, measured.)
  * The transposed scheme — vectors over events, activations feature-major — has a slightly faster
  * kernel but needs the inputs transposed, which costs more than it gains
@@ -27,7 +28,7 @@ import jdk.incubator.vector.VectorSpecies;
  * event-major with any row stride, so nothing is transposed.
  *
  * <p>Each output of each event is {@code fma(a_in-1, W, … fma(a_1, W, fma(a_0, W, b)))}, inputs in
- * order, whichever kernel (1, 2, 6 or 8 events at once) computed it: an event's outputs do not
+ * order, whichever kernel computed it: an event's outputs do not
  * depend on the batch it came in, bit for bit. They differ from {@link ForwardPass}'s (which rounds
  * each product) in the last bits only. An instance holds scratch buffers and is not thread-safe
  * ({@link #copy()}).
@@ -156,7 +157,10 @@ public final class VectorForwardPass {
     while (j < width) {
       int vectors = (width - j) / L;
       int e = 0;
-      if (vectors >= 4) {
+      if (n == 1 && vectors >= 8) { // one event: 8 chains of FMA latency instead of 4
+        k8x1(a, aOffset, in, w, j, width, b, h, j, relu);
+        j += 8 * L;
+      } else if (vectors >= 4) {
         for (; e + 2 <= n; e += 2) {
           k4x2(a, aOffset + e * aStride, aStride, in, w, j, width, b, h, e * width + j, relu);
         }
@@ -240,6 +244,46 @@ public final class VectorForwardPass {
     store(c11, h, h1 + L, relu);
     store(c12, h, h1 + 2 * L, relu);
     store(c13, h, h1 + 3 * L, relu);
+  }
+
+  private static void k8x1(
+      float[] a,
+      int a0,
+      int in,
+      float[] w,
+      int j,
+      int ws,
+      float[] b,
+      float[] h,
+      int h0,
+      boolean relu) {
+    FloatVector c0 = FloatVector.fromArray(S, b, j);
+    FloatVector c1 = FloatVector.fromArray(S, b, j + L);
+    FloatVector c2 = FloatVector.fromArray(S, b, j + 2 * L);
+    FloatVector c3 = FloatVector.fromArray(S, b, j + 3 * L);
+    FloatVector c4 = FloatVector.fromArray(S, b, j + 4 * L);
+    FloatVector c5 = FloatVector.fromArray(S, b, j + 5 * L);
+    FloatVector c6 = FloatVector.fromArray(S, b, j + 6 * L);
+    FloatVector c7 = FloatVector.fromArray(S, b, j + 7 * L);
+    for (int i = 0, wi = j; i < in; i++, wi += ws) {
+      FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+      c0 = x.fma(FloatVector.fromArray(S, w, wi), c0);
+      c1 = x.fma(FloatVector.fromArray(S, w, wi + L), c1);
+      c2 = x.fma(FloatVector.fromArray(S, w, wi + 2 * L), c2);
+      c3 = x.fma(FloatVector.fromArray(S, w, wi + 3 * L), c3);
+      c4 = x.fma(FloatVector.fromArray(S, w, wi + 4 * L), c4);
+      c5 = x.fma(FloatVector.fromArray(S, w, wi + 5 * L), c5);
+      c6 = x.fma(FloatVector.fromArray(S, w, wi + 6 * L), c6);
+      c7 = x.fma(FloatVector.fromArray(S, w, wi + 7 * L), c7);
+    }
+    store(c0, h, h0, relu);
+    store(c1, h, h0 + L, relu);
+    store(c2, h, h0 + 2 * L, relu);
+    store(c3, h, h0 + 3 * L, relu);
+    store(c4, h, h0 + 4 * L, relu);
+    store(c5, h, h0 + 5 * L, relu);
+    store(c6, h, h0 + 6 * L, relu);
+    store(c7, h, h0 + 7 * L, relu);
   }
 
   private static void k4x1(
