@@ -28,10 +28,9 @@ import jdk.incubator.vector.VectorSpecies;
  * event-major with any row stride, so nothing is transposed.
  *
  * <p>Each output of each event is {@code fma(a_in-1, W, … fma(a_1, W, fma(a_0, W, b)))}, inputs in
- * order, whichever kernel computed it: an event's outputs do not
- * depend on the batch it came in, bit for bit. They differ from {@link ForwardPass}'s (which rounds
- * each product) in the last bits only. An instance holds scratch buffers and is not thread-safe
- * ({@link #copy()}).
+ * order, whichever kernel computed it: an event's outputs do not depend on the batch it came in,
+ * bit for bit. They differ from {@link ForwardPass}'s (which rounds each product) in the last bits
+ * only. An instance holds scratch buffers and is not thread-safe ({@link #copy()}).
  */
 public final class VectorForwardPass {
 
