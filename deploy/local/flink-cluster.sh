@@ -177,6 +177,7 @@ env:
   java:
     opts:
       all: >-
+        --add-modules jdk.incubator.vector
         --add-exports=java.base/sun.net.util=ALL-UNNAMED
         --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED
         --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED

@@ -36,13 +36,15 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
 /**
- * Nanoseconds per event of the autoencoder scorers, side by side: the plain-Java forward pass
- * ({@link FastAutoencoder}; batch 1 is its single-event path) and DJL micro-batches ({@link
- * DjlBatchScorer}, one native call per batch), each at micro-batches of 1, 64 and 1024 events, on
- * one thread with PyTorch limited to one thread. Every invocation scores the same {@value #EVENTS}
- * standardised events, so JMH's "ns/op" is ns per event. The 57-32-16-8-16-32-57 network has random
- * Xavier-scaled weights (cost does not depend on their values beyond ReLU sparsity, which is
- * similar to a trained network's); the inputs are SM-like events with their real padding.
+ * Nanoseconds per event of the autoencoder scorers, side by side: the two DJL-free forward passes
+ * of {@link FastAutoencoder} — plain Java (loops C2 vectorises; batch 1 is its single-event path)
+ * and the Vector API (register-blocked FMA, the forks run with {@code --add-modules
+ * jdk.incubator.vector}) — and DJL micro-batches ({@link DjlBatchScorer}, one native call per
+ * batch), each at micro-batches of 1, 64 and 1024 events, on one thread with PyTorch limited to one
+ * thread. Every invocation scores the same {@value #EVENTS} standardised events, so JMH's "ns/op"
+ * is ns per event. The 57-32-16-8-16-32-57 network has random Xavier-scaled weights (cost does not
+ * depend on their values beyond ReLU sparsity, which is similar to a trained network's); the inputs
+ * are SM-like events with their real padding.
  *
  * <p>Besides JMH's wall-clock score, each trial prints the benchmark thread's CPU time per event
  * over its measurement iterations ({@code thread-CPU <method> batch=<n>: … ns/event}): on a loaded
@@ -56,6 +58,7 @@ import org.openjdk.jmh.runner.IterationType;
 @Fork(
     value = 1,
     jvmArgsAppend = {
+      "--add-modules=jdk.incubator.vector",
       "-Dai.djl.offline=true",
       "-Dai.djl.pytorch.num_threads=1",
       "-Dai.djl.pytorch.num_interop_threads=1"
@@ -69,6 +72,7 @@ public class AutoencoderScoringBenchmark {
 
   private EncodedEvents encoded;
   private FastAutoencoder fast;
+  private FastAutoencoder vector;
   private DjlBatchScorer djl;
   private float[][] xBatches;
   private float[][] maskBatches;
@@ -87,7 +91,8 @@ public class AutoencoderScoringBenchmark {
     AutoencoderModel model =
         new AutoencoderModel(TrainingMode.NOMINAL, Normaliser.identity(), network, List.of());
     encoded = model.encode(new SyntheticEvents(1).standardModel(EVENTS), (double[]) null);
-    fast = model.fast();
+    fast = FastAutoencoder.plainJava(network);
+    vector = FastAutoencoder.vectorApi(network);
     djl = new DjlBatchScorer(network);
     int batches = EVENTS / batch;
     xBatches = new float[batches][];
@@ -129,7 +134,7 @@ public class AutoencoderScoringBenchmark {
   @Benchmark
   @OperationsPerInvocation(EVENTS)
   public void plainJava(Blackhole blackhole) {
-    scorePlainJava(blackhole);
+    score(fast, blackhole);
   }
 
   /**
@@ -138,23 +143,36 @@ public class AutoencoderScoringBenchmark {
    */
   @Benchmark
   @OperationsPerInvocation(EVENTS)
-  @Fork(value = 1, jvmArgsAppend = "-XX:LoopUnrollLimit=250")
+  @Fork(
+      value = 1,
+      jvmArgsAppend = {
+        "--add-modules=jdk.incubator.vector",
+        "-Dai.djl.offline=true",
+        "-XX:LoopUnrollLimit=250"
+      })
   public void plainJavaUnrolled(Blackhole blackhole) {
-    scorePlainJava(blackhole);
+    score(fast, blackhole);
   }
 
-  private void scorePlainJava(Blackhole blackhole) {
+  /** The Vector API pass: per-event calls at batch 1, blocks of 48 events otherwise. */
+  @Benchmark
+  @OperationsPerInvocation(EVENTS)
+  public void vectorApi(Blackhole blackhole) {
+    score(vector, blackhole);
+  }
+
+  private void score(FastAutoencoder scorer, Blackhole blackhole) {
     invocations++;
     if (batch == 1) {
       float[] x = encoded.x();
       float[] mask = encoded.mask();
       for (int e = 0; e < EVENTS; e++) {
-        blackhole.consume(fast.score(x, e * 57, mask, e * AutoencoderFeatures.SLOTS));
+        blackhole.consume(scorer.score(x, e * 57, mask, e * AutoencoderFeatures.SLOTS));
       }
       return;
     }
     for (int b = 0; b < xBatches.length; b++) {
-      fast.score(xBatches[b], maskBatches[b], batch, scores);
+      scorer.score(xBatches[b], maskBatches[b], batch, scores);
       blackhole.consume(scores);
     }
   }

@@ -201,8 +201,9 @@ final class AeReport {
             + "FPR p is about sqrt(p/N), on a KS distance about 1.36·sqrt(2/N) at 95 %.\n");
     md.append("\n## Scoring speed\n\n");
     md.append(
-        "Nanoseconds per event of the plain-Java scorer (`FastAutoencoder` over the shared "
-            + "`io.trigmon.mlp.ForwardPass`) and of DJL micro-batches, at batch 1, 64 and 1024, "
+        "Nanoseconds per event of the DJL-free scorer (`FastAutoencoder`: the plain-Java "
+            + "`io.trigmon.mlp.ForwardPass` and the Vector API `VectorForwardPass`) and of DJL "
+            + "micro-batches, at batch 1, 64 and 1024, "
             + "wall and thread-CPU time: [../bench/ae-speed.md](../bench/ae-speed.md) "
             + "(JMH, `./trigmon bench jmh AutoencoderScoring`).\n");
     return md.toString();

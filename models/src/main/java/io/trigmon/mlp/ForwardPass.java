@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * The plain-Java forward pass of a {@link DenseNetwork}, in float, for one event or for a
- * micro-batch: the one implementation behind the δ̂ models, the neural NPLM and the autoencoder's
- * scorer. Nothing is allocated per call; an instance holds its scratch buffers and is not
- * thread-safe ({@link #copy()} gives another thread its own buffers over the same weights).
+ * micro-batch: the implementation behind the δ̂ models and the neural NPLM, and the autoencoder's
+ * scorer where the JVM has no Vector API ({@link ForwardPasses}; else {@link VectorForwardPass}).
+ * Nothing is allocated per call; an instance holds its scratch buffers and is not thread-safe
+ * ({@link #copy()} gives another thread its own buffers over the same weights).
  *
  * <p>Two loop orders, both written so that HotSpot 17's C2 compiler vectorises (AVX) the innermost
  * loop without the Vector API:

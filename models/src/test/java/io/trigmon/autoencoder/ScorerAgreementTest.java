@@ -6,36 +6,56 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.trigmon.event.Event;
+import io.trigmon.mlp.ForwardPasses;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** The plain-Java forward pass must give DJL's scores: both load the same parameters. */
+/**
+ * Both DJL-free scorers — plain Java and the Vector API — must give DJL's scores (all load the same
+ * parameters), and each must give an event the same score whatever batch it comes in.
+ */
 class ScorerAgreementTest {
 
   private static final int EVENTS = 10_000;
   private static final double TOLERANCE = 1e-5;
 
   @Test
-  void fastAndBatchedScorersAgreeWithDjlOnTenThousandEvents() {
-    check(Architecture.standard(0), TrainingMode.NOMINAL, List.of());
+  void plainJavaScorerAgreesWithDjlOnTenThousandEvents() {
+    check(Architecture.standard(0), TrainingMode.NOMINAL, List.of(), FastAutoencoder::plainJava);
+  }
+
+  @Test
+  void vectorApiScorerAgreesWithDjlOnTenThousandEvents() {
+    check(Architecture.standard(0), TrainingMode.NOMINAL, List.of(), FastAutoencoder::vectorApi);
   }
 
   @Test
   void parametrisedNetworkAgreesToo() {
-    check(
-        Architecture.standard(2), TrainingMode.PARAMETRISED, MomentumScaleShift.standard().names());
+    for (Function<DenseNetwork, FastAutoencoder> scorer :
+        List.<Function<DenseNetwork, FastAutoencoder>>of(
+            FastAutoencoder::plainJava, FastAutoencoder::vectorApi)) {
+      check(
+          Architecture.standard(2),
+          TrainingMode.PARAMETRISED,
+          MomentumScaleShift.standard().names(),
+          scorer);
+    }
+  }
+
+  @Test
+  void testsRunWithTheVectorApiSoTheModelsScorerIsTheVectorOne() {
+    // surefire's argLine adds jdk.incubator.vector, as every JVM of the project does.
+    assertThat(ForwardPasses.useVectorApi()).as(ForwardPasses.selected()).isTrue();
+    AutoencoderModel model = nominalModel();
+    assertThat(model.fast().usesVectorApi()).isTrue();
   }
 
   @Test
   void trainingLossPerEventIsTheScore() {
     List<Event> events = new SyntheticEvents(13).standardModel(500);
-    AutoencoderModel model =
-        new AutoencoderModel(
-            TrainingMode.NOMINAL,
-            Normaliser.identity(),
-            TestNetworks.random(Architecture.standard(0), 4),
-            List.of());
+    AutoencoderModel model = nominalModel();
     EncodedEvents encoded = model.encode(events, (double[]) null);
     int n = encoded.size();
     float[] reconstruction = new float[n * 57];
@@ -63,6 +83,14 @@ class ScorerAgreementTest {
     }
   }
 
+  private static AutoencoderModel nominalModel() {
+    return new AutoencoderModel(
+        TrainingMode.NOMINAL,
+        Normaliser.identity(),
+        TestNetworks.random(Architecture.standard(0), 4),
+        List.of());
+  }
+
   /** Scores every event in consecutive micro-batches of {@code batch} events. */
   private static float[] batched(FastAutoencoder fast, EncodedEvents encoded, int batch) {
     int n = encoded.size();
@@ -83,7 +111,11 @@ class ScorerAgreementTest {
     return Math.abs(score - djl) / Math.max(1, Math.abs(djl));
   }
 
-  private static void check(Architecture architecture, TrainingMode mode, List<String> nuisances) {
+  private static void check(
+      Architecture architecture,
+      TrainingMode mode,
+      List<String> nuisances,
+      Function<DenseNetwork, FastAutoencoder> implementation) {
     List<Event> events = new SyntheticEvents(11).standardModel(EVENTS);
     events.addAll(new SyntheticEvents(12).anomalies(200));
     AutoencoderModel model =
@@ -97,21 +129,22 @@ class ScorerAgreementTest {
     try (DjlBatchScorer scorer = new DjlBatchScorer(model.network())) {
       scorer.score(encoded.x(), encoded.mask(), n, 1024, djl);
     }
-    FastAutoencoder fast = model.fast();
+    FastAutoencoder fast = implementation.apply(model.network());
     float[] single = new float[n];
     double worst = 0;
     for (int e = 0; e < n; e++) {
       single[e] = fast.score(encoded.x(), e * encoded.inputs(), encoded.mask(), e * 19);
       worst = Math.max(worst, difference(single[e], djl[e]));
     }
-    // Micro-batches of 1, 64 and 1024 events, and sizes that leave odd tails within a tile.
-    for (int batch : new int[] {1, 64, 1024, 37, 257, n}) {
+    // Micro-batches of 1, 64 and 1024 events, and sizes that leave odd tails within a tile (the
+    // plain pass's 256 events) or a block (the Vector API's 48, kernels of 1, 2, 6 and 8 events).
+    for (int batch : new int[] {1, 64, 1024, 37, 257, 5, 49, 97, n}) {
       float[] batched = batched(fast, encoded, batch);
       for (int e = 0; e < n; e++) {
         worst = Math.max(worst, difference(batched[e], djl[e]));
       }
       assertThat(batched)
-          .as("batches of %d: the single-event scores, bit for bit", batch)
+          .as("%s, batches of %d: the single-event scores, bit for bit", fast, batch)
           .containsExactly(single);
     }
     assertThat(worst).as("largest |Δscore| / max(1, score)").isLessThanOrEqualTo(TOLERANCE);

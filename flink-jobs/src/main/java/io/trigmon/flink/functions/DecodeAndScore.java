@@ -11,6 +11,7 @@ import io.trigmon.flink.MonitorModels;
 import io.trigmon.flink.records.DeadLetter;
 import io.trigmon.flink.records.RawRecord;
 import io.trigmon.flink.records.ScoredEvent;
+import io.trigmon.mlp.ForwardPasses;
 import java.nio.file.Path;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -22,11 +23,13 @@ import org.apache.flink.util.OutputTag;
 /**
  * Decodes and validates each record ({@link EventValidator#decodeAndValidate(byte[])}) and reduces
  * a valid event to its {@link ScoredEvent}: NPLM dilepton features and, when the model directory
- * holds an autoencoder, its anomaly score from the plain-Java forward pass ({@link EventScorer},
- * one per parallel instance, opened in {@link #open()}; never a DJL call). A record that does not
- * decode or fails validation — which {@code events.valid} should never hold, but a job must survive
- * — goes to the {@link #DEAD_LETTERS} side output with its reason at once; it never fails the job.
- * Counts {@code trigmon_events_total} and {@code trigmon_dlq_events_total} (per reason).
+ * holds an autoencoder, its anomaly score from the DJL-free forward pass ({@link EventScorer}, one
+ * per parallel instance, opened in {@link #open()}; never a DJL call): the Vector API one where the
+ * TaskManager runs with {@code --add-modules jdk.incubator.vector}, else plain Java ({@link
+ * ForwardPasses}, logged at open). A record that does not decode or fails validation — which {@code
+ * events.valid} should never hold, but a job must survive — goes to the {@link #DEAD_LETTERS} side
+ * output with its reason at once; it never fails the job. Counts {@code trigmon_events_total} and
+ * {@code trigmon_dlq_events_total} (per reason).
  *
  * <p>With an autoencoder, valid events are scored in micro-batches ({@link
  * EventScorer#score(Event[], int, float[])}, cheaper per event than one at a time, and the same
@@ -70,6 +73,9 @@ public final class DecodeAndScore extends AbstractStreamOperator<ScoredEvent>
   public void open() throws Exception {
     super.open();
     scorer = MonitorModels.loadAutoencoder(Path.of(models)).map(m -> m.scorer(null)).orElse(null);
+    if (scorer != null) {
+      LOG.info("autoencoder scoring: {}", ForwardPasses.selected());
+    }
     events = new Event[BATCH];
     timestamps = new long[BATCH];
     timestamped = new boolean[BATCH];
