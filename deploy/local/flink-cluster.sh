@@ -218,7 +218,15 @@ launch() { # name main-class cp resource-params
     -Dlog.file="$logs/$name.log" -Dlog4j.configurationFile="file:$conf/log4j.properties" \
     -cp "$cp" "$main" --configDir "$conf" $dynamic \
     >"$logs/$name.out" 2>&1 </dev/null &
-  echo $! >"$pids/$name.pid"
+  local pid=$!
+  echo "$pid" >"$pids/$name.pid"
+  # Until the child has exec'd setsid, /proc/PID/cmdline is still this script's and `ours` would
+  # call a process that is starting dead (seen under heavy load): wait for the exec (≤ 10 s).
+  for _ in $(seq 1 200); do
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker" && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
 }
 
 next_taskmanager() {

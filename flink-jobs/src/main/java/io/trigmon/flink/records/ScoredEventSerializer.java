@@ -5,7 +5,6 @@ import java.lang.reflect.Type;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -15,7 +14,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * score as a float. Hand-written because it runs once per event: Flink's reflective record
  * serialisation was a visible share of the monitor's profile (issue 8).
  */
-public final class ScoredEventSerializer extends TypeSerializerSingleton<ScoredEvent> {
+public final class ScoredEventSerializer extends HandWrittenSerializer<ScoredEvent> {
 
   private static final long serialVersionUID = 1L;
 
@@ -29,11 +28,6 @@ public final class ScoredEventSerializer extends TypeSerializerSingleton<ScoredE
   private static final int MAX_FEATURES = 255; // the count is one unsigned byte
 
   @Override
-  public boolean isImmutableType() {
-    return false; // the feature array is mutable
-  }
-
-  @Override
   public ScoredEvent createInstance() {
     return new ScoredEvent("", 0, NO_DILEPTON, Float.NaN);
   }
@@ -42,16 +36,6 @@ public final class ScoredEventSerializer extends TypeSerializerSingleton<ScoredE
   public ScoredEvent copy(ScoredEvent from) {
     return new ScoredEvent(
         from.stream(), from.eventTimeNanos(), from.dilepton().clone(), from.aeScore());
-  }
-
-  @Override
-  public ScoredEvent copy(ScoredEvent from, ScoredEvent reuse) {
-    return copy(from);
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -79,16 +63,6 @@ public final class ScoredEventSerializer extends TypeSerializerSingleton<ScoredE
       dilepton[i] = in.readDouble();
     }
     return new ScoredEvent(stream, time, dilepton, in.readFloat());
-  }
-
-  @Override
-  public ScoredEvent deserialize(ScoredEvent reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView source, DataOutputView target) throws IOException {
-    serialize(deserialize(source), target);
   }
 
   @Override

@@ -5,7 +5,6 @@ import java.lang.reflect.Type;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -15,7 +14,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * pair) and the events' scores, each as a run of primitives. {@link Snapshot} records the format
  * version so that a savepoint of another format is refused, not misread.
  */
-public final class WindowAccumulatorSerializer extends TypeSerializerSingleton<WindowAccumulator> {
+public final class WindowAccumulatorSerializer extends HandWrittenSerializer<WindowAccumulator> {
 
   private static final long serialVersionUID = 1L;
 
@@ -25,11 +24,6 @@ public final class WindowAccumulatorSerializer extends TypeSerializerSingleton<W
   public static final WindowAccumulatorSerializer INSTANCE = new WindowAccumulatorSerializer();
 
   @Override
-  public boolean isImmutableType() {
-    return false;
-  }
-
-  @Override
   public WindowAccumulator createInstance() {
     return new WindowAccumulator();
   }
@@ -37,16 +31,6 @@ public final class WindowAccumulatorSerializer extends TypeSerializerSingleton<W
   @Override
   public WindowAccumulator copy(WindowAccumulator from) {
     return from.copy();
-  }
-
-  @Override
-  public WindowAccumulator copy(WindowAccumulator from, WindowAccumulator reuse) {
-    return from.copy();
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -88,17 +72,6 @@ public final class WindowAccumulatorSerializer extends TypeSerializerSingleton<W
       scores[e] = in.readFloat();
     }
     return new WindowAccumulator(events, pairs, times, features, scores);
-  }
-
-  @Override
-  public WindowAccumulator deserialize(WindowAccumulator reuse, DataInputView in)
-      throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView source, DataOutputView target) throws IOException {
-    serialize(deserialize(source), target);
   }
 
   @Override
