@@ -133,6 +133,16 @@ public final class BenchPipelineCommand implements Callable<Integer> {
   String checkpointInterval;
 
   @Option(
+      names = "--watermark-interval",
+      paramLabel = "DURATION",
+      defaultValue = "PT0.05S",
+      description =
+          "The monitor's auto-watermark interval; a window fires up to this long after the events"
+              + " that close it arrived (default: ${DEFAULT-VALUE}; the job's default is Flink's,"
+              + " PT0.2S).")
+  String watermarkInterval;
+
+  @Option(
       names = "--profile",
       description = "Sample the monitor phase with Java Flight Recorder; hot spots in the report.")
   boolean profile;
@@ -211,6 +221,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         backpressure ? Duration.ofSeconds(backpressureSeconds) : Duration.ZERO,
         duration("--out-of-orderness", outOfOrderness),
         duration("--checkpoint-interval", checkpointInterval),
+        duration("--watermark-interval", watermarkInterval),
         profile);
   }
 

@@ -25,8 +25,64 @@ final class JfrProfile {
   /** One method and the share of the samples it took. */
   record HotSpot(String method, long samples, double share) {}
 
-  /** The profile: samples in total, then the hot spots by self and by trigmon frame. */
-  record Summary(long samples, List<HotSpot> self, List<HotSpot> trigmon, Path file) {}
+  /**
+   * The profile: samples in total, the hot spots by self and by trigmon frame, and the samples by
+   * part of the pipeline ({@link #part}).
+   */
+  record Summary(
+      long samples, List<HotSpot> self, List<HotSpot> trigmon, List<HotSpot> parts, Path file) {}
+
+  /**
+   * Parts of the pipeline that a stack is in when any of its frames is (first match in this order):
+   * the work a task does on behalf of a whole window or checkpoint.
+   */
+  private static final List<Map.Entry<String, List<String>>> ENCLOSING_PARTS =
+      List.of(
+          Map.entry("NPLM test", List.of("io.trigmon.nplm.", "io.trigmon.calibration.")),
+          Map.entry("autoencoder scoring", List.of("io.trigmon.autoencoder.", "io.trigmon.mlp.")),
+          Map.entry(
+              "checkpoints (state snapshot and write, transactions)",
+              List.of(
+                  "org.apache.flink.runtime.checkpoint.",
+                  "org.apache.flink.runtime.state.filesystem.",
+                  "org.apache.flink.runtime.state.heap.HeapSnapshot",
+                  "org.apache.flink.runtime.state.heap.CopyOnWriteStateMapSnapshot",
+                  "org.apache.flink.runtime.state.SnapshotStrategyRunner",
+                  "org.apache.flink.connector.kafka.sink.KafkaCommitter",
+                  "org.apache.flink.streaming.runtime.tasks.SubtaskCheckpointCoordinatorImpl")));
+
+  /**
+   * Parts of the pipeline a stack is in by its innermost frame that has one of their prefixes:
+   * per-record work, where the outer frames are the same task loop for all of them.
+   */
+  private static final List<Map.Entry<String, List<String>>> INNERMOST_PARTS =
+      List.of(
+          Map.entry(
+              "record serialisation and network",
+              List.of(
+                  "org.apache.flink.api.common.typeutils.",
+                  "org.apache.flink.api.java.typeutils.runtime.",
+                  "org.apache.flink.runtime.io.network.",
+                  "org.apache.flink.runtime.plugable.",
+                  "org.apache.flink.streaming.runtime.streamrecord.StreamElementSerializer",
+                  "io.trigmon.flink.records.ScoredEventSerializer",
+                  "io.trigmon.flink.records.WindowAccumulatorSerializer")),
+          Map.entry(
+              "decode and validate",
+              List.of(
+                  "io.trigmon.event.", "io.trigmon.flink.records.RawRecordDeserializationSchema")),
+          Map.entry("metrics", List.of("io.trigmon.flink.MonitorMetrics", "io.micrometer.")),
+          Map.entry(
+              "window operator and state",
+              List.of(
+                  "org.apache.flink.streaming.runtime.operators.windowing.",
+                  "org.apache.flink.runtime.state.",
+                  "io.trigmon.flink.records.WindowAccumulator",
+                  "io.trigmon.flink.functions.AccumulateWindow",
+                  "io.trigmon.flink.functions.CollectWindow")),
+          Map.entry("Kafka clients", List.of("org.apache.kafka.")));
+
+  private static final String OTHER = "other (Flink task loop, operator chaining, JDK)";
 
   private final Recording recording;
 
@@ -50,6 +106,7 @@ final class JfrProfile {
       recording.close();
       Map<String, Long> self = new HashMap<>();
       Map<String, Long> trigmon = new HashMap<>();
+      Map<String, Long> parts = new HashMap<>();
       long samples = 0;
       for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
         if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
@@ -66,11 +123,48 @@ final class JfrProfile {
             .filter(f -> f.getMethod().getType().getName().startsWith("io.trigmon."))
             .findFirst()
             .ifPresent(f -> trigmon.merge(name(f), 1L, Long::sum));
+        parts.merge(partOf(frames), 1L, Long::sum);
       }
-      return new Summary(samples, top(self, samples, top), top(trigmon, samples, top), file);
+      return new Summary(
+          samples,
+          top(self, samples, top),
+          top(trigmon, samples, top),
+          top(parts, samples, ENCLOSING_PARTS.size() + INNERMOST_PARTS.size() + 1),
+          file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The part of the pipeline a sampled stack is in. */
+  private static String partOf(List<RecordedFrame> frames) {
+    return part(frames.stream().map(f -> f.getMethod().getType().getName()).toList());
+  }
+
+  /**
+   * The part of the pipeline of a stack given by its frames' class names, innermost first: an
+   * enclosing part if any frame is in one, else the part of the innermost frame that has one.
+   */
+  static String part(List<String> classes) {
+    for (Map.Entry<String, List<String>> part : ENCLOSING_PARTS) {
+      for (String type : classes) {
+        if (in(type, part.getValue())) {
+          return part.getKey();
+        }
+      }
+    }
+    for (String type : classes) {
+      for (Map.Entry<String, List<String>> part : INNERMOST_PARTS) {
+        if (in(type, part.getValue())) {
+          return part.getKey();
+        }
+      }
+    }
+    return OTHER;
+  }
+
+  private static boolean in(String type, List<String> prefixes) {
+    return prefixes.stream().anyMatch(type::startsWith);
   }
 
   private static String name(RecordedFrame frame) {

@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param outOfOrderness the monitor's out-of-orderness (watermark delay)
  * @param checkpointInterval checkpoint interval of the jobs (exactly-once results become visible at
  *     checkpoints)
+ * @param watermarkInterval the monitor's auto-watermark interval (how often the watermark advances)
  * @param profile whether to sample the monitor phase with Java Flight Recorder
  */
 record PipelineBenchSettings(
@@ -32,6 +33,7 @@ record PipelineBenchSettings(
     Duration backpressureDuration,
     Duration outOfOrderness,
     Duration checkpointInterval,
+    Duration watermarkInterval,
     boolean profile) {
 
   /** Dilepton events per pre-loaded window, N_D. */

@@ -4,6 +4,7 @@ import io.trigmon.broker.BrokerSettings;
 import io.trigmon.broker.KafkaBroker;
 import io.trigmon.flink.MonitorJob;
 import io.trigmon.flink.MonitorSettings;
+import io.trigmon.flink.WindowTimings;
 import io.trigmon.flink.records.RawRecord;
 import io.trigmon.nplm.KernelNplm;
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -264,7 +266,8 @@ final class PipelineBenchmark {
         .withAllowedLateness(Duration.ZERO)
         .withOutOfOrderness(settings.outOfOrderness())
         .withExpectedRate(dileptonRateHz)
-        .withCheckpointInterval(settings.checkpointInterval());
+        .withCheckpointInterval(settings.checkpointInterval())
+        .withWatermarkInterval(settings.watermarkInterval());
   }
 
   /**
@@ -310,6 +313,8 @@ final class PipelineBenchmark {
         windowMillis,
         rate,
         settings.backpressure() ? String.format("%.0f events/s", 2 * sustainable) : "stop");
+    List<WindowTimings.Timing> timings = Collections.synchronizedList(new ArrayList<>());
+    WindowTimings.listen(timings::add);
     JobClient job = env.executeAsync("trigmon-bench-live");
     try (ResultsWatcher watcher = new ResultsWatcher(bootstrap, results);
         PacedProducer producer =
@@ -365,6 +370,7 @@ final class PipelineBenchmark {
           latency,
           overload,
           latencyMillis,
+          latencyParts(seen, List.copyOf(timings), latencyStart, latencyEnd, ooo),
           overloadMillis,
           sent.size(),
           reported,
@@ -377,7 +383,38 @@ final class PipelineBenchmark {
           producer.failed());
     } finally {
       job.cancel().get();
+      WindowTimings.stop();
     }
+  }
+
+  /**
+   * The latency of the full windows inside [from, to) taken apart with the job's own milestones
+   * ({@link WindowTimings}): watermark and firing, the NPLM test, the wait for the next checkpoint
+   * barrier, the checkpoint, the commit and the reader's poll.
+   */
+  private static PipelineFigures.LatencyParts latencyParts(
+      List<ResultsWatcher.Seen> seen,
+      List<WindowTimings.Timing> timings,
+      long from,
+      long to,
+      long ooo) {
+    Map<String, WindowTimings.Timing> byKey = new HashMap<>();
+    timings.forEach(t -> byKey.put(PacedProducer.key(t.stream(), t.windowStartMillis()), t));
+    List<double[]> parts = new ArrayList<>();
+    for (ResultsWatcher.Seen r : seen) {
+      WindowTimings.Timing t = byKey.get(PacedProducer.key(r.stream(), r.windowStart()));
+      if (t != null && r.windowStart() >= from && r.windowEnd() <= to) {
+        parts.add(
+            new double[] {
+              t.testStartMillis() - (r.windowEnd() + ooo),
+              t.testNanos() / 1e6,
+              t.barrierMillis() - t.emittedMillis(),
+              t.checkpointedMillis() - t.barrierMillis(),
+              r.visibleMillis() - t.checkpointedMillis()
+            });
+      }
+    }
+    return PipelineFigures.LatencyParts.of(parts);
   }
 
   /** Latency (visible − (window end + out-of-orderness)) of the full windows inside [from, to). */

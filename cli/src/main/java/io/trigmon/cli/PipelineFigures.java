@@ -90,6 +90,7 @@ record PipelineFigures(
    * @param latency stage at half the sustainable rate
    * @param overload stage at twice it, or null
    * @param latencyMillis latency of each full window of the latency stage (ms, sorted)
+   * @param latencyParts that latency taken apart with the job's milestones
    * @param overloadLatencyMillis the same for the overload stage (sorted)
    * @param windowsProduced windows the producer sent events to (both stages)
    * @param windowsReported of those, windows with a result
@@ -106,6 +107,7 @@ record PipelineFigures(
       PacedProducer.Stage latency,
       PacedProducer.Stage overload,
       double[] latencyMillis,
+      LatencyParts latencyParts,
       double[] overloadLatencyMillis,
       int windowsProduced,
       int windowsReported,
@@ -116,6 +118,36 @@ record PipelineFigures(
       double drainSeconds,
       double lastResultSeconds,
       long failedSends) {}
+
+  /**
+   * A window-result latency taken apart, per window (ms, each array sorted on its own): the parts
+   * add up to the latency of each window.
+   *
+   * @param firing window end + out-of-orderness → the NPLM test starts: the watermark's emission
+   *     interval, the scoring micro-batch, the window firing and its sample
+   * @param test the NPLM test (with calibration), timed inside the job
+   * @param barrierWait the result is emitted → the next checkpoint barrier reaches its task
+   * @param checkpoint that barrier → the checkpoint completed (alignment, snapshot,
+   *     acknowledgements)
+   * @param commit checkpoint complete → visible to the read-committed reader (the Kafka transaction
+   *     commit and the reader's fetch)
+   */
+  record LatencyParts(
+      double[] firing, double[] test, double[] barrierWait, double[] checkpoint, double[] commit) {
+
+    static LatencyParts of(List<double[]> windows) {
+      return new LatencyParts(
+          column(windows, 0),
+          column(windows, 1),
+          column(windows, 2),
+          column(windows, 3),
+          column(windows, 4));
+    }
+
+    private static double[] column(List<double[]> windows, int c) {
+      return windows.stream().mapToDouble(w -> w[c]).sorted().toArray();
+    }
+  }
 
   /** The q-quantile (type 7) of sorted values, NaN when there are none. */
   static double quantile(double[] sorted, double q) {

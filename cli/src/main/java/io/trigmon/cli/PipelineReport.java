@@ -103,7 +103,11 @@ final class PipelineReport {
                 + f.nplm().shapeNuisances()
                 + " from the default δ̂ model (models/default/nuisance): every window is tested"
                 + " with t = τ − Δ, calibration toys at ν* = 0, ±1.");
-    line(md, "* Out-of-orderness %s, allowed lateness 0.", human(s.outOfOrderness()));
+    line(
+        md,
+        "* Out-of-orderness %s, allowed lateness 0, watermarks advanced every %s.",
+        human(s.outOfOrderness()),
+        human(s.watermarkInterval()));
     line(md, "");
     line(md, "## Goals (issue 8)");
     line(md, "");
@@ -198,6 +202,8 @@ final class PipelineReport {
       latencyRow(md, "2 × sustainable (overload)", live.overloadLatencyMillis(), nplmSeconds);
     }
     line(md, "");
+    latencyParts(md, live.latencyParts(), s);
+    line(md, "");
     line(md, "## Backpressure");
     line(md, "");
     if (live.overload() == null) {
@@ -266,6 +272,19 @@ final class PipelineReport {
       line(md, "Self = the method on top of the stack; in trigmon code = the deepest trigmon");
       line(md, "method on the stack (charging JDK callees such as `Math.exp` to their caller).");
       line(md, "");
+      line(md, "By part of the pipeline: a stack counts for the NPLM test, the autoencoder or");
+      line(md, "checkpoints if any of its frames is in one (in that order), else for the part of");
+      line(md, "its innermost frame that is in one (serialisation, decoding, metrics, window");
+      line(md, "operator, Kafka clients), else for \"other\":");
+      line(md, "");
+      line(md, "| part | share |");
+      line(md, "|---|---:|");
+      for (JfrProfile.HotSpot part : p.parts()) {
+        line(md, "| %s | %s |", part.method(), pct(part.share()));
+      }
+      line(md, "");
+      line(md, "Hot spots:");
+      line(md, "");
       line(md, "| self | share | in trigmon code | share |");
       line(md, "|---|---:|---|---:|");
       List<JfrProfile.HotSpot> self = p.self();
@@ -281,6 +300,50 @@ final class PipelineReport {
       }
     }
     return md.toString();
+  }
+
+  /** The latency of the ½ × stage taken apart with the job's own milestones. */
+  private static void latencyParts(
+      StringBuilder md, PipelineFigures.LatencyParts parts, PipelineBenchSettings s) {
+    line(md, "Where it goes (½ × stage, per window, measured inside the job; p50 and p99 of each");
+    line(md, "part on its own, so the columns need not add up):");
+    line(md, "");
+    line(md, "| part | p50 s | p99 s | bounded by |");
+    line(md, "|---|---:|---:|---|");
+    partRow(
+        md,
+        "window end + out-of-orderness → NPLM test starts",
+        parts.firing(),
+        "watermark interval ("
+            + human(s.watermarkInterval())
+            + "), scoring micro-batch (≤ 50 ms), window firing and sample, the tests of"
+            + " windows of other streams on the same subtask that closed at the same time");
+    partRow(md, "NPLM test (with calibration), inside the job", parts.test(), "the test");
+    partRow(
+        md,
+        "result emitted → next checkpoint barrier",
+        parts.barrierWait(),
+        "checkpoint interval (" + human(s.checkpointInterval()) + ")");
+    partRow(
+        md,
+        "barrier → checkpoint complete",
+        parts.checkpoint(),
+        "barrier alignment, state snapshot, acknowledgements");
+    partRow(
+        md,
+        "checkpoint complete → visible to the reader",
+        parts.commit(),
+        "Kafka transaction commit, reader's fetch");
+  }
+
+  private static void partRow(StringBuilder md, String part, double[] ms, String bound) {
+    line(
+        md,
+        "| %s | %.3f | %.3f | %s |",
+        part,
+        PipelineFigures.quantile(ms, 0.5) / 1e3,
+        PipelineFigures.quantile(ms, 0.99) / 1e3,
+        bound);
   }
 
   private static void row(

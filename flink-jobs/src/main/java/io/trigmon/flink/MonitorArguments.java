@@ -7,14 +7,14 @@ import java.util.Map;
 /**
  * Command-line arguments of {@link MonitorJob#main(String[])} when the job jar is submitted to a
  * cluster: {@code --bootstrap HOST:PORT --models DIR} and optionally {@code --window}, {@code
- * --allowed-lateness}, {@code --out-of-orderness}, {@code --checkpoint-interval} (ISO-8601
- * durations, e.g. {@code PT10S}), {@code --expected-rate} (Hz), {@code --aux NAME=NU,...} (ν_A in
- * σ), {@code --luminosity TOPIC} (expected counts per window, e.g. {@value
- * MonitorJob#LUMINOSITY_TOPIC}), {@code --group} (consumer group and transactional-id prefix, so
- * several monitors can share a broker), {@code --events-topic}, {@code --results-topic} and {@code
- * --metrics-port N} [{@code --metrics-host H}] (each TaskManager serves the job's {@code trigmon_*}
- * metrics there; host 127.0.0.1 unless given, 0.0.0.0 in a pod). The CLI's {@code trigmon monitor}
- * builds the settings itself.
+ * --allowed-lateness}, {@code --out-of-orderness}, {@code --checkpoint-interval}, {@code
+ * --watermark-interval} (ISO-8601 durations, e.g. {@code PT10S}), {@code --expected-rate} (Hz),
+ * {@code --aux NAME=NU,...} (ν_A in σ), {@code --luminosity TOPIC} (expected counts per window,
+ * e.g. {@value MonitorJob#LUMINOSITY_TOPIC}), {@code --group} (consumer group and transactional-id
+ * prefix, so several monitors can share a broker), {@code --events-topic}, {@code --results-topic}
+ * and {@code --metrics-port N} [{@code --metrics-host H}] (each TaskManager serves the job's {@code
+ * trigmon_*} metrics there; host 127.0.0.1 unless given, 0.0.0.0 in a pod). The CLI's {@code
+ * trigmon monitor} builds the settings itself.
  *
  * @param bootstrap Kafka bootstrap servers
  * @param settings the job settings
@@ -49,6 +49,7 @@ public record MonitorArguments(
     Duration lateness = null;
     Duration outOfOrder = null;
     Duration checkpoints = null;
+    Duration watermarks = null;
     Double rate = null;
     String luminosity = null;
     Map<String, Double> aux = new LinkedHashMap<>();
@@ -70,6 +71,7 @@ public record MonitorArguments(
         case "--allowed-lateness" -> lateness = Duration.parse(value);
         case "--out-of-orderness" -> outOfOrder = Duration.parse(value);
         case "--checkpoint-interval" -> checkpoints = Duration.parse(value);
+        case "--watermark-interval" -> watermarks = Duration.parse(value);
         case "--expected-rate" -> rate = Double.valueOf(value);
         case "--luminosity" -> luminosity = value;
         case "--aux" -> aux.putAll(aux(value));
@@ -99,6 +101,9 @@ public record MonitorArguments(
     }
     if (checkpoints != null) {
       settings = settings.withCheckpointInterval(checkpoints);
+    }
+    if (watermarks != null) {
+      settings = settings.withWatermarkInterval(watermarks);
     }
     return new MonitorArguments(
         bootstrap,

@@ -1,5 +1,6 @@
 package io.trigmon.flink;
 
+import io.trigmon.flink.functions.AccumulateWindow;
 import io.trigmon.flink.functions.ByStream;
 import io.trigmon.flink.functions.CollectWindow;
 import io.trigmon.flink.functions.DecodeAndScore;
@@ -14,6 +15,8 @@ import io.trigmon.flink.records.Luminosity;
 import io.trigmon.flink.records.RawRecord;
 import io.trigmon.flink.records.RawRecordDeserializationSchema;
 import io.trigmon.flink.records.ScoredEvent;
+import io.trigmon.flink.records.ScoredEventSerializer;
+import io.trigmon.flink.records.WindowAccumulatorSerializer;
 import io.trigmon.flink.records.WindowResult;
 import io.trigmon.flink.records.WindowResultSerializationSchema;
 import io.trigmon.flink.records.WindowResultTypeInfoFactory;
@@ -26,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -139,13 +141,14 @@ public final class MonitorJob {
     env.enableCheckpointing(
         settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
     useLocalCheckpointDirectory(env);
+    env.getConfig().setAutoWatermarkInterval(settings.watermarkInterval().toMillis());
 
     SingleOutputStreamOperator<ScoredEvent> decoded =
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "events")
             .uid("events-source")
             .transform(
                 "decode, validate and score",
-                TypeInformation.of(ScoredEvent.class),
+                ScoredEventSerializer.typeInfo(),
                 new DecodeAndScore(settings.models()))
             .uid("decode");
     DataStream<DeadLetter> rejected = decoded.getSideOutput(DecodeAndScore.DEAD_LETTERS);
@@ -159,16 +162,7 @@ public final class MonitorJob {
             .name("event time")
             .uid("event-time");
 
-    Duration lateness = settings.allowedLateness();
-    DataStream<WindowSample> windows =
-        timed
-            .keyBy(new ByStream())
-            .window(TumblingEventTimeWindows.of(settings.window()))
-            .allowedLateness(lateness)
-            .trigger(new FireOnceAfterLateness(lateness.toMillis()))
-            .process(new CollectWindow(), WindowSampleTypeInfoFactory.typeInfo())
-            .name("event-time windows")
-            .uid("windows");
+    DataStream<WindowSample> windows = windows(timed, settings);
 
     if (luminosity != null) {
       SingleOutputStreamOperator<Luminosity> counts =
@@ -204,6 +198,30 @@ public final class MonitorJob {
         .sinkTo(results)
         .name("window results")
         .uid("results-sink");
+  }
+
+  /**
+   * The window stage: per-stream tumbling event-time windows of {@code timed} events, each filled
+   * incrementally ({@link AccumulateWindow}: the state is the count, the lepton pairs and the
+   * scores, not the events) and closed once, when the watermark passes its end plus the allowed
+   * lateness, into its {@link WindowSample} ({@link CollectWindow}).
+   */
+  public static SingleOutputStreamOperator<WindowSample> windows(
+      DataStream<ScoredEvent> timed, MonitorSettings settings) {
+    Duration lateness = settings.allowedLateness();
+    return timed
+        .keyBy(new ByStream())
+        .window(TumblingEventTimeWindows.of(settings.window()))
+        .allowedLateness(lateness)
+        .trigger(new FireOnceAfterLateness(lateness.toMillis()))
+        .aggregate(
+            new AccumulateWindow(),
+            new CollectWindow(),
+            WindowAccumulatorSerializer.typeInfo(),
+            WindowAccumulatorSerializer.typeInfo(),
+            WindowSampleTypeInfoFactory.typeInfo())
+        .name("event-time windows")
+        .uid("windows");
   }
 
   /**

@@ -27,6 +27,9 @@ import java.util.Map;
  *     checkpoints
  * @param aux {@code aux}: auxiliary measurements ν_A of the nuisances, σ units, by name (a δ̂
  *     nuisance or {@code norm}); missing names are 0, i.e. the nominal calibration
+ * @param watermarkInterval {@code watermark-interval}: how often (processing time) the watermark is
+ *     advanced from the event times seen; a window can fire up to this long after the events that
+ *     close it arrive (default {@link #WATERMARK_INTERVAL}, Flink's own default)
  */
 public record MonitorSettings(
     String models,
@@ -37,11 +40,39 @@ public record MonitorSettings(
     Double expectedRateHz,
     double normSigma,
     Duration checkpointInterval,
-    Map<String, Double> aux)
+    Map<String, Double> aux,
+    Duration watermarkInterval)
     implements Serializable {
 
   /** One lumisection (≈ 23.31 s) in whole milliseconds. */
   public static final Duration LUMISECTION = Duration.ofMillis(Math.round(Lumisection.NANOS / 1e6));
+
+  /** Flink's default auto-watermark interval. */
+  public static final Duration WATERMARK_INTERVAL = Duration.ofMillis(200);
+
+  /** Settings with the default watermark interval ({@link #WATERMARK_INTERVAL}). */
+  public MonitorSettings(
+      String models,
+      Duration window,
+      Duration allowedLateness,
+      Duration outOfOrderness,
+      Duration idleness,
+      Double expectedRateHz,
+      double normSigma,
+      Duration checkpointInterval,
+      Map<String, Double> aux) {
+    this(
+        models,
+        window,
+        allowedLateness,
+        outOfOrderness,
+        idleness,
+        expectedRateHz,
+        normSigma,
+        checkpointInterval,
+        aux,
+        WATERMARK_INTERVAL);
+  }
 
   public MonitorSettings {
     if (models == null || models.isBlank()) {
@@ -52,6 +83,7 @@ public record MonitorSettings(
     notNegative("out-of-orderness", outOfOrderness);
     positive("idleness", idleness);
     positive("checkpoint-interval", checkpointInterval);
+    positive("watermark-interval", watermarkInterval);
     if (expectedRateHz != null && !(expectedRateHz > 0 && Double.isFinite(expectedRateHz))) {
       throw new IllegalArgumentException(
           "expected-rate: must be a positive number of events/s, got " + expectedRateHz);
@@ -71,7 +103,7 @@ public record MonitorSettings(
 
   /**
    * Defaults for a model directory: lumisection windows, 5 s lateness, 2 s out-of-orderness, 30 s
-   * idleness, shape-only, σ_N = 2.5 %, checkpoints every 10 s, ν_A = 0.
+   * idleness, shape-only, σ_N = 2.5 %, checkpoints every 10 s, ν_A = 0, watermarks every 200 ms.
    */
   public static MonitorSettings defaults(String models) {
     return new MonitorSettings(
@@ -96,7 +128,8 @@ public record MonitorSettings(
         expectedRateHz,
         normSigma,
         checkpointInterval,
-        aux);
+        aux,
+        watermarkInterval);
   }
 
   public MonitorSettings withAllowedLateness(Duration value) {
@@ -109,7 +142,8 @@ public record MonitorSettings(
         expectedRateHz,
         normSigma,
         checkpointInterval,
-        aux);
+        aux,
+        watermarkInterval);
   }
 
   public MonitorSettings withOutOfOrderness(Duration value) {
@@ -122,7 +156,8 @@ public record MonitorSettings(
         expectedRateHz,
         normSigma,
         checkpointInterval,
-        aux);
+        aux,
+        watermarkInterval);
   }
 
   public MonitorSettings withIdleness(Duration value) {
@@ -135,7 +170,8 @@ public record MonitorSettings(
         expectedRateHz,
         normSigma,
         checkpointInterval,
-        aux);
+        aux,
+        watermarkInterval);
   }
 
   public MonitorSettings withExpectedRate(Double hz) {
@@ -148,7 +184,8 @@ public record MonitorSettings(
         hz,
         normSigma,
         checkpointInterval,
-        aux);
+        aux,
+        watermarkInterval);
   }
 
   public MonitorSettings withCheckpointInterval(Duration value) {
@@ -161,7 +198,8 @@ public record MonitorSettings(
         expectedRateHz,
         normSigma,
         value,
-        aux);
+        aux,
+        watermarkInterval);
   }
 
   public MonitorSettings withAux(Map<String, Double> values) {
@@ -174,7 +212,22 @@ public record MonitorSettings(
         expectedRateHz,
         normSigma,
         checkpointInterval,
-        values);
+        values,
+        watermarkInterval);
+  }
+
+  public MonitorSettings withWatermarkInterval(Duration value) {
+    return new MonitorSettings(
+        models,
+        window,
+        allowedLateness,
+        outOfOrderness,
+        idleness,
+        expectedRateHz,
+        normSigma,
+        checkpointInterval,
+        aux,
+        value);
   }
 
   /** N(R0) of a window of this length from the configured rate; null when none is configured. */

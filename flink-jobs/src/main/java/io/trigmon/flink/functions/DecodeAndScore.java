@@ -96,7 +96,7 @@ public final class DecodeAndScore extends AbstractStreamOperator<ScoredEvent>
     Event event = validation.validEvent();
     MonitorMetrics.event(event.stream());
     if (scorer == null) {
-      output.collect(copyTime(record, features(event, Double.NaN)));
+      output.collect(copyTime(record, features(event, Float.NaN)));
       return;
     }
     events[buffered] = event;
@@ -161,7 +161,7 @@ public final class DecodeAndScore extends AbstractStreamOperator<ScoredEvent>
   }
 
   /** The event's window key, time and dilepton features, with its score. */
-  static ScoredEvent features(Event event, double aeScore) {
+  static ScoredEvent features(Event event, float aeScore) {
     double[] dilepton =
         DileptonFeatures.of(event).map(DileptonFeatures::toArray).orElse(new double[0]);
     return new ScoredEvent(event.stream(), event.eventTimeNanos(), dilepton, aeScore);

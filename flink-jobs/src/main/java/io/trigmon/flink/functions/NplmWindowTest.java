@@ -4,6 +4,7 @@ import io.trigmon.calibration.Calibration;
 import io.trigmon.flink.MonitorMetrics;
 import io.trigmon.flink.MonitorModels;
 import io.trigmon.flink.MonitorSettings;
+import io.trigmon.flink.WindowTimings;
 import io.trigmon.flink.records.WindowResult;
 import io.trigmon.flink.records.WindowSample;
 import io.trigmon.nplm.NplmOptions;
@@ -15,6 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 
 /**
  * Tests one window of one stream against the reference with the kernel NPLM test (DESIGN §4) and
@@ -31,14 +36,19 @@ import org.apache.flink.api.common.functions.RichMapFunction;
  * canonical order ({@link CollectWindow}), and the test has no random element (its Nyström centres
  * are fixed by the reference model's seed). A replay at any speed therefore gives the same numbers,
  * bit for bit. A window without lepton pairs is reported with t = τ = Δ = 0, no ν̂, no p or Z.
+ *
+ * <p>It keeps no state; as a checkpoint listener it notes, for {@link WindowTimings}, which
+ * checkpoint commits each result.
  */
-public final class NplmWindowTest extends RichMapFunction<WindowSample, WindowResult> {
+public final class NplmWindowTest extends RichMapFunction<WindowSample, WindowResult>
+    implements CheckpointedFunction, CheckpointListener {
 
   /** Autoencoder-score quantiles reported per window. */
   static final double[] AE_QUANTILES = {0.5, 0.9, 0.99};
 
   private final MonitorSettings settings;
   private transient MonitorModels models;
+  private transient WindowTimings.Pending timings;
 
   public NplmWindowTest(MonitorSettings settings) {
     this.settings = settings;
@@ -48,6 +58,7 @@ public final class NplmWindowTest extends RichMapFunction<WindowSample, WindowRe
   public void open(OpenContext context) {
     MonitorMetrics.serveOnce(getRuntimeContext().getGlobalJobParameters());
     models = MonitorModels.load(Path.of(settings.models()));
+    timings = new WindowTimings.Pending();
     for (String name : settings.aux().keySet()) {
       if (!name.equals(NplmOptions.NORM) && !models.nplm().nuisanceNames().contains(name)) {
         throw new IllegalArgumentException(
@@ -62,13 +73,37 @@ public final class NplmWindowTest extends RichMapFunction<WindowSample, WindowRe
 
   @Override
   public WindowResult map(WindowSample window) {
+    long startMillis = System.currentTimeMillis();
+    long start = System.nanoTime();
     Double expected = window.expected() != null ? window.expected() : settings.rateExpected();
     NplmOptions options = settings.nplmOptions(expected);
     WindowResult result =
         window.dileptons().length == 0 ? empty(window, options) : tested(window, options);
-    MonitorMetrics.window(
-        result, Duration.ofMillis(System.currentTimeMillis() - window.windowEndMillis()));
+    long testNanos = System.nanoTime() - start;
+    long now = System.currentTimeMillis();
+    MonitorMetrics.window(result, Duration.ofMillis(now - window.windowEndMillis()));
+    timings.emitted(
+        window.stream(),
+        window.windowStartMillis(),
+        window.windowEndMillis(),
+        startMillis,
+        testNanos,
+        now);
     return result;
+  }
+
+  /** No state: the checkpoint's barrier only marks which results its transaction holds. */
+  @Override
+  public void initializeState(FunctionInitializationContext context) {}
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext context) {
+    timings.barrier(context.getCheckpointId(), System.currentTimeMillis());
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) {
+    timings.completed(checkpointId, System.currentTimeMillis());
   }
 
   private WindowResult tested(WindowSample window, NplmOptions options) {
@@ -128,8 +163,16 @@ public final class NplmWindowTest extends RichMapFunction<WindowSample, WindowRe
   }
 
   /** Quantiles of the finite autoencoder scores (type 7, linear interpolation); empty if none. */
-  static Map<String, Double> aeQuantiles(double[] aeScores) {
-    double[] scores = Arrays.stream(aeScores).filter(Double::isFinite).sorted().toArray();
+  static Map<String, Double> aeQuantiles(float[] aeScores) {
+    double[] scores = new double[aeScores.length];
+    int n = 0;
+    for (float score : aeScores) {
+      if (Float.isFinite(score)) {
+        scores[n++] = score;
+      }
+    }
+    scores = Arrays.copyOf(scores, n);
+    Arrays.sort(scores);
     Map<String, Double> quantiles = new LinkedHashMap<>();
     if (scores.length == 0) {
       return quantiles;

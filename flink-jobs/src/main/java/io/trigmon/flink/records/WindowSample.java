@@ -11,7 +11,8 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * @param windowEndMillis window end, ms since the epoch (exclusive)
  * @param nEvents every valid event of the stream in the window
  * @param dileptons the NPLM features of the events with a lepton pair (N_D rows)
- * @param aeScores the autoencoder score of every event (NaN without an autoencoder)
+ * @param aeScores the autoencoder score of every event, in no particular order (NaN without an
+ *     autoencoder)
  * @param expected N(R0) from the luminosity topic; null when it gave none for this window
  */
 @TypeInfo(WindowSampleTypeInfoFactory.class)
@@ -21,7 +22,7 @@ public record WindowSample(
     long windowEndMillis,
     int nEvents,
     double[][] dileptons,
-    double[] aeScores,
+    float[] aeScores,
     Double expected) {
 
   /** This window with its expected count. */

@@ -24,7 +24,7 @@ public final class WindowSampleTypeInfoFactory extends TypeInfoFactory<WindowSam
     fields.put("windowEndMillis", Types.LONG);
     fields.put("nEvents", Types.INT);
     fields.put("dileptons", Types.OBJECT_ARRAY(Types.PRIMITIVE_ARRAY(Types.DOUBLE)));
-    fields.put("aeScores", Types.PRIMITIVE_ARRAY(Types.DOUBLE));
+    fields.put("aeScores", Types.PRIMITIVE_ARRAY(Types.FLOAT));
     fields.put("expected", Types.DOUBLE);
     return Types.POJO(WindowSample.class, fields);
   }

@@ -99,7 +99,7 @@ class DecodeAndScoreTest {
       assertThat(out.get(0).getTimestamp()).isEqualTo(7);
       assertThat(out.get(0).getValue().aeScore())
           .isFinite()
-          .isEqualTo((double) model.scorer(null).score(event));
+          .isEqualTo(model.scorer(null).score(event));
     }
   }
 
@@ -131,7 +131,7 @@ class DecodeAndScoreTest {
         assertThat(out.get(e).eventTimeNanos()).isEqualTo(e);
         assertThat(out.get(e).aeScore())
             .as("event %d: the per-event score, bit for bit", e)
-            .isEqualTo((double) one.score(event));
+            .isEqualTo(one.score(event));
       }
     }
   }

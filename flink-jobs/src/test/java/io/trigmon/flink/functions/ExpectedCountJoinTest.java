@@ -74,7 +74,7 @@ class ExpectedCountJoinTest {
   private static StreamRecord<WindowSample> window(String stream, long start, long end) {
     return new StreamRecord<>(
         new WindowSample(
-            stream, start, end, 1, new double[][] {{1, 2, 3, 4, 5}}, new double[] {0}, null),
+            stream, start, end, 1, new double[][] {{1, 2, 3, 4, 5}}, new float[] {0}, null),
         end - 1);
   }
 
