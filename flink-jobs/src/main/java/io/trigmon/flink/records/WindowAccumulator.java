@@ -48,10 +48,7 @@ public final class WindowAccumulator {
 
   /** Counts one event, keeping its score and, if it has a lepton pair, its time and features. */
   public WindowAccumulator add(ScoredEvent event) {
-    if (events == scores.length) {
-      scores = Arrays.copyOf(scores, grow(scores.length));
-    }
-    scores[events++] = event.aeScore();
+    addScore(event.aeScore());
     if (event.hasDilepton()) {
       double[] x = event.dilepton();
       if (x.length != WIDTH) {
@@ -66,15 +63,19 @@ public final class WindowAccumulator {
   /** Adds every event of {@code other} (merging windows). */
   public WindowAccumulator addAll(WindowAccumulator other) {
     for (int e = 0; e < other.events; e++) {
-      if (events == scores.length) {
-        scores = Arrays.copyOf(scores, grow(scores.length));
-      }
-      scores[events++] = other.scores[e];
+      addScore(other.scores[e]);
     }
     for (int p = 0; p < other.pairs; p++) {
       addPair(other.times[p], other.features, p * WIDTH);
     }
     return this;
+  }
+
+  private void addScore(float score) {
+    if (events == scores.length) {
+      scores = Arrays.copyOf(scores, grow(scores.length));
+    }
+    scores[events++] = score;
   }
 
   private void addPair(long time, double[] x, int from) {
