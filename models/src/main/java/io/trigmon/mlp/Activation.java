@@ -8,8 +8,9 @@ package io.trigmon.mlp;
 public enum Activation {
   /**
    * tanh from the {@code Math.exp} intrinsic, 1 − 2/(e^{2|x|} + 1) with the sign of x: absolute
-   * error below 3·10⁻¹⁶ (all a network layer sees), ~6× cheaper than {@code Math.tanh}, which is
-   * not an intrinsic on Java 17 and was half of the δ̂ model's cost per window.
+   * error below 3·10⁻¹⁶ (all a network layer sees). {@code Math.tanh} is not an intrinsic on Java
+   * 17 (it runs StrictMath's fdlibm code); a profile of the δ̂ model in the monitor's window test
+   * found it taking about half of that test's CPU.
    */
   TANH {
     @Override
