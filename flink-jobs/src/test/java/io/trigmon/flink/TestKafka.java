@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -29,14 +32,26 @@ final class TestKafka {
 
   /**
    * Sends {@code values} round robin over the topic's partitions, so every partition holds every
-   * window, and flushes.
+   * window, and flushes; fails if any record was not written (a test must not run on a topic that
+   * silently lacks some of its input).
    */
   static void produce(KafkaProducer<byte[], byte[]> producer, String topic, List<byte[]> values) {
     int partitions = producer.partitionsFor(topic).size();
+    List<Future<RecordMetadata>> sent = new ArrayList<>(values.size());
     for (int i = 0; i < values.size(); i++) {
-      producer.send(new ProducerRecord<>(topic, i % partitions, null, values.get(i)));
+      sent.add(producer.send(new ProducerRecord<>(topic, i % partitions, null, values.get(i))));
     }
     producer.flush();
+    for (int i = 0; i < sent.size(); i++) {
+      try {
+        sent.get(i).get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("record " + i + " of " + topic + " was not written", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while producing to " + topic, e);
+      }
+    }
   }
 
   /** As {@link #produce(KafkaProducer, String, List)} with a producer of its own. */
