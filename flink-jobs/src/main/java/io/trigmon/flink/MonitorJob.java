@@ -3,6 +3,7 @@ package io.trigmon.flink;
 import io.trigmon.flink.functions.AccumulateWindow;
 import io.trigmon.flink.functions.ByStream;
 import io.trigmon.flink.functions.CollectWindow;
+import io.trigmon.flink.functions.CountLateEvents;
 import io.trigmon.flink.functions.DecodeAndScore;
 import io.trigmon.flink.functions.EventTimestamp;
 import io.trigmon.flink.functions.ExpectedCountJoin;
@@ -44,6 +45,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
@@ -67,6 +69,10 @@ public final class MonitorJob {
 
   /** Kafka's broker-side maximum transaction timeout (DESIGN §8: the sink must not exceed it). */
   static final String TRANSACTION_TIMEOUT_MS = "900000";
+
+  /** Events that reached the window stage after their window closed ({@link CountLateEvents}). */
+  public static final OutputTag<ScoredEvent> LATE_EVENTS =
+      new OutputTag<>("late-events", ScoredEventSerializer.typeInfo());
 
   /** Topic of the expected counts per stream and interval ({@link Luminosity}). */
   public static final String LUMINOSITY_TOPIC = "monitor.luminosity";
@@ -162,7 +168,13 @@ public final class MonitorJob {
             .name("event time")
             .uid("event-time");
 
-    DataStream<WindowSample> windows = windows(timed, settings);
+    SingleOutputStreamOperator<WindowSample> windowed = windows(timed, settings);
+    windowed
+        .getSideOutput(LATE_EVENTS)
+        .sinkTo(new CountLateEvents())
+        .name("late events")
+        .uid("late-events");
+    DataStream<WindowSample> windows = windowed;
 
     if (luminosity != null) {
       SingleOutputStreamOperator<Luminosity> counts =
@@ -204,7 +216,8 @@ public final class MonitorJob {
    * The window stage: per-stream tumbling event-time windows of {@code timed} events, each filled
    * incrementally ({@link AccumulateWindow}: the state is the count, the lepton pairs and the
    * scores, not the events) and closed once, when the watermark passes its end plus the allowed
-   * lateness, into its {@link WindowSample} ({@link CollectWindow}).
+   * lateness, into its {@link WindowSample} ({@link CollectWindow}); events that arrive after that
+   * go to the {@link #LATE_EVENTS} side output.
    */
   public static SingleOutputStreamOperator<WindowSample> windows(
       DataStream<ScoredEvent> timed, MonitorSettings settings) {
@@ -214,6 +227,7 @@ public final class MonitorJob {
         .window(TumblingEventTimeWindows.of(settings.window()))
         .allowedLateness(lateness)
         .trigger(new FireOnceAfterLateness(lateness.toMillis()))
+        .sideOutputLateData(LATE_EVENTS)
         .aggregate(
             new AccumulateWindow(),
             new CollectWindow(),

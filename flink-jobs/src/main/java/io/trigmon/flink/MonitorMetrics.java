@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  *       {@code stream, nuisance}), timer {@code trigmon_window_latency_seconds} (processing time at
  *       emission minus window end);
  *   <li>per event: counters {@code trigmon_events_total{stream}}, {@code
- *       trigmon_dlq_events_total{reason}}, histogram {@code trigmon_ae_score{stream}} (when scores
- *       exist).
+ *       trigmon_dlq_events_total{reason}}, {@code trigmon_late_events_total{stream}}, histogram
+ *       {@code trigmon_ae_score{stream}} (when scores exist).
  * </ul>
  *
  * One registry per JVM: in the local MiniCluster of {@code trigmon monitor} every task records into
@@ -84,6 +84,14 @@ public final class MonitorMetrics {
   public static void deadLetter(String reason) {
     Counter.builder(TrigmonMetric.DLQ_EVENTS.micrometerName())
         .tag("reason", reason)
+        .register(REGISTRY)
+        .increment();
+  }
+
+  /** Counts an event that arrived after its window had closed. */
+  public static void lateEvent(String stream) {
+    Counter.builder(TrigmonMetric.LATE_EVENTS.micrometerName())
+        .tag("stream", stream)
         .register(REGISTRY)
         .increment();
   }

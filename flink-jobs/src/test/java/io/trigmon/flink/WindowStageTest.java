@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The job's window stage ({@link MonitorJob#windows}) in a keyed harness: the sample does not
  * depend on arrival order, survives a checkpoint and restore in the middle of a window (the
- * hand-written state serializer), counts late events within the lateness, and leaves no state or
- * timer behind.
+ * hand-written state serializer), counts late events within the lateness, sends events after it to
+ * the late output, and leaves no state or timer behind.
  */
 class WindowStageTest {
 
@@ -93,6 +93,30 @@ class WindowStageTest {
       assertThat(sample.windowEndMillis()).isEqualTo(WINDOW_MS);
       assertThat(h.numKeyedStateEntries()).isZero();
       assertThat(h.numEventTimeTimers()).isZero();
+      assertThat(h.getSideOutput(MonitorJob.LATE_EVENTS)).as("nothing late yet").isNull();
+    }
+  }
+
+  @Test
+  void anEventAfterItsWindowClosedGoesToTheLateOutputNotIntoANewSample() throws Exception {
+    Duration lateness = Duration.ofMillis(500);
+    try (var h = harness(lateness)) {
+      h.open();
+      for (ScoredEvent e : events(10, 19)) {
+        h.processElement(record(e));
+      }
+      h.processWatermark(new Watermark(WINDOW_MS - 1 + lateness.toMillis()));
+      assertThat(onlySample(h.extractOutputValues()).nEvents()).isEqualTo(10);
+
+      ScoredEvent late = event(4, 200, true);
+      h.processElement(record(late));
+      h.processWatermark(new Watermark(3 * WINDOW_MS));
+
+      assertThat(h.extractOutputValues()).as("the window fired once, with 10 events").hasSize(1);
+      assertThat(h.getSideOutput(MonitorJob.LATE_EVENTS))
+          .extracting(StreamRecord::getValue)
+          .usingRecursiveFieldByFieldElementComparator()
+          .containsExactly(late);
     }
   }
 

@@ -63,6 +63,16 @@ public enum TrigmonMetric {
   /** Records sent to the dead-letter topic. */
   DLQ_EVENTS(
       "trigmon_dlq_events_total", Type.COUNTER, "Records sent to events.dlq, by reason", "reason"),
+  /**
+   * Events that arrived after their window had closed (window end + allowed lateness passed by the
+   * watermark): not in any tested window. Usually a source split that stalled longer than the
+   * idleness timeout, or a producer running behind; the sign that windows are being tested short.
+   */
+  LATE_EVENTS(
+      "trigmon_late_events_total",
+      Type.COUNTER,
+      "Events that arrived after their window closed, by stream",
+      "stream"),
   /** Wall-clock time from a window's end to its published result. */
   WINDOW_LATENCY(
       "trigmon_window_latency_seconds",
