@@ -20,10 +20,10 @@ final class VectorScoringPass implements ScoringPass {
 
   /**
    * A batch's last {@code n mod 2L} events (L floats per vector) take the single-event path when
-   * there are at most {@code 2L / 3} of them: the tile computes pairs of vectors of events, and a
-   * pair costs about as much as {@code 2L / 3} single events (measured with 8 and 16 lanes).
+   * there are at most L of them: the tile computes pairs of vectors of events, and a pair costs
+   * about as much as L single events (measured with 8 and 16 lanes).
    */
-  static final int SINGLE_TAIL = 2 * VectorTilePass.lanes() / 3;
+  static final int SINGLE_TAIL = VectorTilePass.lanes();
 
   private static final int L = VectorTilePass.lanes();
 

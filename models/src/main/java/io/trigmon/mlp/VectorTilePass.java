@@ -27,7 +27,7 @@ public final class VectorTilePass {
   /** Events per tile: a multiple of 2 vectors of up to 16 floats. */
   public static final int TILE = 64;
 
-  /** Outputs per kernel step: blocks of 6, the last one of 2 or 4 (widths padded to even). */
+  /** Outputs per kernel step: blocks of 6, the last ones of 4 or 2 (widths padded to even). */
   static final int OUTPUTS = 6;
 
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -91,9 +91,13 @@ public final class VectorTilePass {
     return (width + 1) / 2 * 2;
   }
 
-  /** Outputs in the kernel block that starts at output j of a layer {@code width} wide (padded). */
+  /**
+   * Outputs in the kernel block that starts at output j of a layer {@code width} wide (padded): 6,
+   * and at the end 4 + 4 rather than 6 + 2 (2 outputs × 2 vectors are only 4 FMA chains).
+   */
   private static int block(int j, int width) {
-    return Math.min(OUTPUTS, width - j);
+    int left = width - j;
+    return left == 8 ? 4 : Math.min(OUTPUTS, left);
   }
 
   /**
@@ -103,8 +107,8 @@ public final class VectorTilePass {
   private static float[] blocked(float[] w, int in, int out) {
     int width = padded(out);
     float[] blocked = new float[width * in];
-    for (int j = 0; j < width; j += OUTPUTS) {
-      int r = block(j, width);
+    for (int j = 0, r; j < width; j += r) {
+      r = block(j, width);
       for (int k = 0; k < r && j + k < out; k++) {
         for (int i = 0; i < in; i++) {
           blocked[j * in + i * r + k] = w[(j + k) * in + i];
@@ -189,15 +193,15 @@ public final class VectorTilePass {
     return out;
   }
 
-  /** One layer: blocks of 6 outputs (the last one of 4 or 2) × 2 event vectors. */
+  /** One layer: blocks of 6 outputs (the last ones of 4 or 2, {@link #block}) × 2 event vectors. */
   private void layer(int l, float[] a, float[] h, int n, boolean relu) {
     int in = sizes[l];
     int width = bias[l].length;
     float[] w = weight[l];
     float[] b = bias[l];
     int lanes = lanes(n);
-    for (int j = 0; j < width; j += OUTPUTS) {
-      int r = block(j, width);
+    for (int j = 0, r; j < width; j += r) {
+      r = block(j, width);
       int wj = j * in;
       for (int e = 0; e < lanes; e += 2 * L) {
         if (r == 6) {

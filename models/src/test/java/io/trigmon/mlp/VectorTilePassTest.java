@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The tile pass (vectors across events) computes each event's outputs exactly as the event-major
- * {@link VectorForwardPass} does for that event alone, bit for bit, whatever its tile size and lane.
+ * {@link VectorForwardPass} does for that event alone, bit for bit, whatever its tile size and
+ * lane.
  */
 class VectorTilePassTest {
 
@@ -74,7 +75,8 @@ class VectorTilePassTest {
   @Test
   void refusesWhatItDoesNotImplement() {
     assertThatThrownBy(
-            () -> new VectorTilePass(DenseNetwork.initialised(new int[] {3, 2}, Activation.TANH, 1)))
+            () ->
+                new VectorTilePass(DenseNetwork.initialised(new int[] {3, 2}, Activation.TANH, 1)))
         .isInstanceOf(IllegalArgumentException.class);
     VectorTilePass tile =
         new VectorTilePass(DenseNetwork.initialised(new int[] {3, 2}, Activation.RELU, 1));
