@@ -54,7 +54,7 @@ final class VectorScoringPass implements ScoringPass {
 
   @Override
   public float score(float[] x, int xOffset, float[] mask, int maskOffset) {
-    float[] r = single.forward(x, xOffset, single.inputs(), 1);
+    float[] r = single.forward(x, xOffset);
     return SlotErrors.of(r, 0, x, xOffset, mask, maskOffset);
   }
 
@@ -75,6 +75,6 @@ final class VectorScoringPass implements ScoringPass {
 
   @Override
   public void reconstruct(float[] x, int xOffset, float[] out) {
-    System.arraycopy(single.forward(x, xOffset, single.inputs(), 1), 0, out, 0, DIMENSION);
+    System.arraycopy(single.forward(x, xOffset), 0, out, 0, DIMENSION);
   }
 }

@@ -27,7 +27,7 @@ public final class VectorTilePass {
   /** Events per tile: a multiple of 2 vectors of up to 16 floats. */
   public static final int TILE = 64;
 
-  /** Outputs per kernel step: blocks of 6, the last ones of 4 or 2 (widths padded to even). */
+  /** Outputs per kernel step: blocks of 6, and of 4 at the end ({@link #block}). */
   static final int OUTPUTS = 6;
 
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -87,8 +87,9 @@ public final class VectorTilePass {
     return new float[][] {new float[widest * TILE], new float[widest * TILE]};
   }
 
+  /** A layer's width rounded up to blocks of 6 and 4 outputs: even, at least 4. */
   private static int padded(int width) {
-    return (width + 1) / 2 * 2;
+    return Math.max(4, (width + 1) / 2 * 2);
   }
 
   /**
@@ -193,7 +194,7 @@ public final class VectorTilePass {
     return out;
   }
 
-  /** One layer: blocks of 6 outputs (the last ones of 4 or 2, {@link #block}) × 2 event vectors. */
+  /** One layer: blocks of 6 outputs (the last ones of 4, {@link #block}) × 2 event vectors. */
   private void layer(int l, float[] a, float[] h, int n, boolean relu) {
     int in = sizes[l];
     int width = bias[l].length;
@@ -204,19 +205,17 @@ public final class VectorTilePass {
       r = block(j, width);
       int wj = j * in;
       for (int e = 0; e < lanes; e += 2 * L) {
-        if (r == 6) {
+        if (r == OUTPUTS) {
           k6(a, e, in, w, wj, b, j, h, relu);
-        } else if (r == 4) {
-          k4(a, e, in, w, wj, b, j, h, relu);
         } else {
-          k2(a, e, in, w, wj, b, j, h, relu);
+          k4(a, e, in, w, wj, b, j, h, relu);
         }
       }
     }
   }
 
   /*
-   * The kernels, r outputs × 2 event vectors. Arguments: activations a (input i of event e at
+   * The kernels, 6 or 4 outputs × 2 event vectors. Arguments: activations a (input i of event e at
    * i·TILE + e), in inputs, weights w (the block from w0: input i's r outputs at w0 + r·i), bias b
    * and outputs h from output j (output j of event e at j·TILE + e). Vectors are local variables,
    * never arrays or arguments, so that C2 keeps them in registers; 6 × 2 accumulators, 2 inputs
@@ -309,29 +308,6 @@ public final class VectorTilePass {
     store(c21, h, h0 + 2 * TILE + L, relu);
     store(c30, h, h0 + 3 * TILE, relu);
     store(c31, h, h0 + 3 * TILE + L, relu);
-  }
-
-  private static void k2(
-      float[] a, int e, int in, float[] w, int w0, float[] b, int j, float[] h, boolean relu) {
-    FloatVector c00 = FloatVector.broadcast(S, b[j]);
-    FloatVector c10 = FloatVector.broadcast(S, b[j + 1]);
-    FloatVector c01 = c00;
-    FloatVector c11 = c10;
-    for (int i = 0, ai = e, wi = w0; i < in; i++, ai += TILE, wi += 2) {
-      FloatVector x0 = FloatVector.fromArray(S, a, ai);
-      FloatVector x1 = FloatVector.fromArray(S, a, ai + L);
-      FloatVector v = FloatVector.broadcast(S, w[wi]);
-      c00 = x0.fma(v, c00);
-      c01 = x1.fma(v, c01);
-      v = FloatVector.broadcast(S, w[wi + 1]);
-      c10 = x0.fma(v, c10);
-      c11 = x1.fma(v, c11);
-    }
-    int h0 = j * TILE + e;
-    store(c00, h, h0, relu);
-    store(c01, h, h0 + L, relu);
-    store(c10, h, h0 + TILE, relu);
-    store(c11, h, h0 + TILE + L, relu);
   }
 
   private static void store(FloatVector c, float[] h, int offset, boolean relu) {

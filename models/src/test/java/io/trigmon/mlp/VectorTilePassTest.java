@@ -3,7 +3,6 @@ package io.trigmon.mlp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,14 +13,14 @@ import org.junit.jupiter.api.Test;
 class VectorTilePassTest {
 
   /**
-   * Widths that leave every kernel block (6, 4 and 2 outputs, odd widths padded), 1 and 2 inputs,
-   * and the autoencoder with and without its ν inputs.
+   * Widths that leave every kernel block (6 and 4 outputs; odd widths, 2 and 8 padded or split), 1
+   * and 2 inputs, and the autoencoder with and without its ν inputs.
    */
   private static final int[][] SHAPES = {
     {57, 32, 16, 8, 16, 32, 57},
     {59, 32, 16, 8, 16, 32, 57},
     {7, 12, 3, 9, 1},
-    {1, 5, 2, 11},
+    {1, 5, 2, 11, 14},
     {2, 6, 4, 13, 7}
   };
 
@@ -35,10 +34,10 @@ class VectorTilePassTest {
       int out = sizes[sizes.length - 1];
       int stride = in + 2;
       int events = 3 * VectorTilePass.TILE + 5;
-      float[] rows = rows(events * stride, 8);
+      float[] rows = VectorForwardPassTest.rows(events * stride, 8);
       float[][] expected = new float[events][];
       for (int e = 0; e < events; e++) {
-        expected[e] = single.forward(rows, e * stride, stride, 1).clone();
+        expected[e] = single.forward(rows, e * stride).clone();
       }
       for (int n : new int[] {1, 2, 5, 17, 37, 63, VectorTilePass.TILE}) {
         for (int start = 0; start + n <= events; start += n) {
@@ -60,7 +59,7 @@ class VectorTilePassTest {
   void theInputsAreReadInPlaceAndPaddedWithZeros() {
     DenseNetwork network = DenseNetwork.initialised(new int[] {3, 4, 2}, Activation.RELU, 1);
     VectorTilePass tile = new VectorTilePass(network);
-    float[] x = rows(3 * VectorTilePass.TILE, 2);
+    float[] x = VectorForwardPassTest.rows(3 * VectorTilePass.TILE, 2);
     tile.load(x, 0, 3, VectorTilePass.TILE); // every lane holds an input first
     tile.load(x, 3, 3, 5);
     for (int i = 0; i < 3; i++) {
@@ -91,15 +90,5 @@ class VectorTilePassTest {
 
   private static String shape(int[] sizes) {
     return java.util.Arrays.toString(sizes);
-  }
-
-  /** Gaussian inputs, every fifth one 0 (padded slots). */
-  private static float[] rows(int n, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    float[] rows = new float[n];
-    for (int i = 0; i < n; i++) {
-      rows[i] = i % 5 == 0 ? 0f : (float) random.nextGaussian();
-    }
-    return rows;
   }
 }
