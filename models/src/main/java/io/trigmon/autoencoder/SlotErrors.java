@@ -12,8 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * events, reconstructions and inputs feature-major), and of one event, in one fixed order: slot
  * after slot, {@code q = d₀² + d₁² + d₂²}, {@code sum += q·m}, {@code present += m}, score {@code
  * sum / (3·present)}. That is {@link ReconstructionError#of} in another order (it agrees to float
- * rounding); the tile and the single event do the same operations, so a score does not depend on
- * the path that computed it, bit for bit.
+ * rounding); the tile and the single event do the same operations (the single event skips the
+ * absent slots, whose terms are +0), so a score does not depend on the path that computed it, bit
+ * for bit.
  */
 final class SlotErrors {
 
@@ -32,13 +33,16 @@ final class SlotErrors {
     float sum = 0f;
     float present = 0f;
     for (int slot = 0, f = 0; slot < SLOTS; slot++, f += PER_SLOT) {
+      float mf = m[maskOffset + slot];
+      if (mf == 0f) {
+        continue; // adds q·0 = +0 and 0: leaves both sums as they are (q is finite)
+      }
       float d = r[rOffset + f] - x[xOffset + f];
       float q = d * d;
       d = r[rOffset + f + 1] - x[xOffset + f + 1];
       q = q + d * d;
       d = r[rOffset + f + 2] - x[xOffset + f + 2];
       q = q + d * d;
-      float mf = m[maskOffset + slot];
       sum = sum + q * mf;
       present = present + mf;
     }
