@@ -10,9 +10,9 @@ import io.trigmon.mlp.VectorTilePass;
  * {@link FastAutoencoder}'s scoring with the Vector API. Batches go through {@link VectorTilePass}
  * in tiles of {@value VectorTilePass#TILE} events (vectors across events, activations
  * feature-major), then the masked error over the tile ({@link SlotErrors}). One event — and the
- * last 1 to {@value #SINGLE_TAIL} events of a batch, which would fill a vector of events mostly
- * with padding — goes through {@link VectorForwardPass} (vectors across a layer's outputs) and
- * {@link SlotErrors#of}. Both paths compute the same FMA chains and sum the error in the same
+ * last few events of a batch ({@link #SINGLE_TAIL}), which would fill a pair of vectors of events
+ * mostly with padding — goes through {@link VectorForwardPass} (vectors across a layer's outputs)
+ * and {@link SlotErrors#of}. Both paths compute the same FMA chains and sum the error in the same
  * order, so an event's score does not depend on its batch, bit for bit. Created only through {@link
  * FastAutoencoder}, after {@link io.trigmon.mlp.ForwardPasses} found the module.
  */
@@ -21,7 +21,8 @@ final class VectorScoringPass implements ScoringPass {
   /**
    * A batch's last {@code n mod 2L} events (L floats per vector) take the single-event path when
    * there are at most L of them: the tile computes pairs of vectors of events, and a pair costs
-   * about as much as L single events (measured with 8 and 16 lanes).
+   * about as much as L single events (2L × ≈ 140 ns against L × ≈ 290 ns with 16 lanes, 2L × ≈ 155
+   * against L × ≈ 280 with 8: reports/bench/ae-speed.md).
    */
   static final int SINGLE_TAIL = VectorTilePass.lanes();
 

@@ -10,17 +10,17 @@ import jdk.incubator.vector.VectorSpecies;
  * padding its width to whole vectors (57 and 8 are as cheap per multiply-add as 32). Load this
  * class only through {@link ForwardPasses}, as {@link VectorForwardPass}.
  *
- * <p>Why: the event-major {@link VectorForwardPass} pads each layer to whole vectors (57 → 64, and
- * 8 → 16 with AVX-512) and reads one broadcast per event per input; here the kernel keeps {@value
- * #OUTPUTS} outputs × 2 event vectors in 8 accumulators, and per input does 2 vector loads and
- * {@value #OUTPUTS} weight broadcasts for 8 FMAs. The event-major rows are turned feature-major
- * once per tile ({@link #load}).
+ * <p>Why: vectors across a layer's outputs (as {@link VectorForwardPass} computes one event) pad
+ * each layer to whole vectors (57 → 64, and 8 → 16 with AVX-512) and take one broadcast per event
+ * per input; here the kernel keeps 6 outputs × 2 event vectors in 12 accumulators (enough FMA
+ * chains to fill two 256-bit FMA pipes of 4 cycles' latency), and per input does 2 vector loads and
+ * 6 weight broadcasts for 12 FMAs. The event-major rows are turned feature-major once per tile
+ * ({@link #load}); that costs about 0.3 ns per float, less than the padding and broadcasts saved.
  *
  * <p>Each output is {@code fma(a_in-1, W, … fma(a_0, W, b))}, inputs in order — the chain {@link
  * VectorForwardPass} computes — so the two passes give the same outputs, bit for bit, and an
- * event's outputs do not depend on its tile or its lane. Callers that fuse the output layer with
- * what follows (the autoencoder's reconstruction error) run the hidden layers only ({@link
- * #hidden}). An instance holds its tile and is not thread-safe ({@link #copy()}).
+ * event's outputs do not depend on its tile or its lane. An instance holds its tile and is not
+ * thread-safe ({@link #copy()}).
  */
 public final class VectorTilePass {
 
@@ -28,15 +28,15 @@ public final class VectorTilePass {
   public static final int TILE = 64;
 
   /** Outputs per kernel step: blocks of 6, and of 4 at the end ({@link #block}). */
-  static final int OUTPUTS = 6;
+  private static final int OUTPUTS = 6;
 
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
 
   private final int depth;
   private final int[] sizes;
-  private final float[][] weight; // layer l: W[j][i] at ((j / 4) · in + i) · 4 + j % 4, padding 0
-  private final float[][] bias; // layer l: padded with 0 to a multiple of 4
+  private final float[][] weight; // layer l in blocks of outputs (blocked), padding 0
+  private final float[][] bias; // layer l, padded with 0 (padded)
   private final float[] input; // the tile's inputs: row i at i · TILE
   private final float[][] act; // two buffers the layers' outputs alternate in, rows of TILE
 
@@ -94,11 +94,11 @@ public final class VectorTilePass {
 
   /**
    * Outputs in the kernel block that starts at output j of a layer {@code width} wide (padded): 6,
-   * and at the end 4 + 4 rather than 6 + 2 (2 outputs × 2 vectors are only 4 FMA chains).
+   * and 4 where 4 or 8 are left (an even width ≥ 4 is a sum of 6s and 4s).
    */
   private static int block(int j, int width) {
     int left = width - j;
-    return left == 8 ? 4 : Math.min(OUTPUTS, left);
+    return left == 4 || left == 8 ? 4 : OUTPUTS;
   }
 
   /**
@@ -169,29 +169,18 @@ public final class VectorTilePass {
   }
 
   /**
-   * Runs every layer but the output layer over the first {@code n} loaded events; returns their
-   * last hidden activations (row i at {@code i · TILE}; lanes past {@code n} are not events), valid
-   * until the next call. For a network without hidden layers, the inputs.
+   * Runs the network over the first {@code n} loaded events; returns their outputs (output o of
+   * event e at {@code o · TILE + e}; lanes past {@code n} are not events), valid until the next
+   * call.
    */
-  public float[] hidden(int n) {
+  public float[] forward(int n) {
     float[] a = input;
-    for (int l = 0; l < depth - 1; l++) {
+    for (int l = 0; l < depth; l++) {
       float[] h = act[l % 2];
-      layer(l, a, h, n, true);
+      layer(l, a, h, n, l < depth - 1);
       a = h;
     }
     return a;
-  }
-
-  /**
-   * Runs the whole network over the first {@code n} loaded events; returns their outputs (output o
-   * of event e at {@code o · TILE + e}), valid until the next call.
-   */
-  public float[] forward(int n) {
-    float[] a = hidden(n);
-    float[] out = act[(depth - 1) % 2];
-    layer(depth - 1, a, out, n, false);
-    return out;
   }
 
   /** One layer: blocks of 6 outputs (the last ones of 4, {@link #block}) × 2 event vectors. */
