@@ -154,7 +154,7 @@ public class AutoencoderScoringBenchmark {
     score(fast, blackhole);
   }
 
-  /** The Vector API pass: per-event calls at batch 1, blocks of 48 events otherwise. */
+  /** The Vector API pass: per-event calls at batch 1, tiles of 64 events otherwise. */
   @Benchmark
   @OperationsPerInvocation(EVENTS)
   public void vectorApi(Blackhole blackhole) {

@@ -12,9 +12,10 @@ import io.trigmon.mlp.ForwardPasses;
  * {@link ReconstructionError}:
  *
  * <ul>
- *   <li>the Vector API ({@link io.trigmon.mlp.VectorForwardPass}, register-blocked FMA), chosen by
- *       {@link ForwardPasses#useVectorApi()}: the JVM runs with {@code --add-modules
- *       jdk.incubator.vector} and {@code -Dtrigmon.vector=false} does not turn it off;
+ *   <li>the Vector API (register-blocked FMA: {@link io.trigmon.mlp.VectorTilePass} over tiles of
+ *       events, {@link io.trigmon.mlp.VectorForwardPass} for one event), chosen by {@link
+ *       ForwardPasses#useVectorApi()}: the JVM runs with {@code --add-modules jdk.incubator.vector}
+ *       and {@code -Dtrigmon.vector=false} does not turn it off;
  *   <li>plain Java ({@link ForwardPass}, loops C2 vectorises), everywhere else.
  * </ul>
  *

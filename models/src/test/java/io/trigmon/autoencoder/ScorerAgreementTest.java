@@ -137,8 +137,9 @@ class ScorerAgreementTest {
       worst = Math.max(worst, difference(single[e], djl[e]));
     }
     // Micro-batches of 1, 64 and 1024 events, and sizes that leave odd tails within a tile (the
-    // plain pass's 256 events) or a block (the Vector API's 48, kernels of 1, 2, 6 and 8 events).
-    for (int batch : new int[] {1, 64, 1024, 37, 257, 5, 49, 97, n}) {
+    // plain pass's 256 events, the Vector API's 64) and within its pairs of 8- or 16-lane vectors
+    // of events, scored there (padded) or one by one (VectorScoringPass.SINGLE_TAIL).
+    for (int batch : new int[] {1, 64, 1024, 37, 257, 5, 23, 49, 75, 97, n}) {
       float[] batched = batched(fast, encoded, batch);
       for (int e = 0; e < n; e++) {
         worst = Math.max(worst, difference(batched[e], djl[e]));
