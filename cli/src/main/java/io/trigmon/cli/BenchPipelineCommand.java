@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  ./trigmon bench pipeline --quick",
       "  ./trigmon bench pipeline --quick --backpressure --profile",
+      "  ./trigmon bench pipeline --quick --latency-checkpoint-interval PT0.2S",
       "  ./trigmon bench pipeline --backpressure --profile",
       "  ./trigmon bench pipeline --events 2000000 --streams 2 --window-events 20000"
     })
@@ -128,9 +129,18 @@ public final class BenchPipelineCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "PT1S",
       description =
-          "Checkpoint interval; exactly-once results become visible at checkpoints"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Checkpoint interval of the throughput jobs (b) and (c), and of the live monitor unless"
+              + " --latency-checkpoint-interval is given; exactly-once results become visible at"
+              + " checkpoints (default: ${DEFAULT-VALUE}).")
   String checkpointInterval;
+
+  @Option(
+      names = "--latency-checkpoint-interval",
+      paramLabel = "DURATION",
+      description =
+          "Checkpoint interval of the live monitor (latency and overload stages); a result becomes"
+              + " visible at the checkpoint after it (default: --checkpoint-interval).")
+  String latencyCheckpointInterval;
 
   @Option(
       names = "--watermark-interval",
@@ -221,6 +231,9 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         backpressure ? Duration.ofSeconds(backpressureSeconds) : Duration.ZERO,
         duration("--out-of-orderness", outOfOrderness),
         duration("--checkpoint-interval", checkpointInterval),
+        latencyCheckpointInterval == null
+            ? duration("--checkpoint-interval", checkpointInterval)
+            : duration("--latency-checkpoint-interval", latencyCheckpointInterval),
         duration("--watermark-interval", watermarkInterval),
         profile);
   }

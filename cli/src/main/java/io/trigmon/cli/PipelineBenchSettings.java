@@ -16,8 +16,10 @@ import java.time.Duration;
  * @param backpressureDuration how long the overload stage produces at twice that rate; zero for no
  *     overload stage
  * @param outOfOrderness the monitor's out-of-orderness (watermark delay)
- * @param checkpointInterval checkpoint interval of the jobs (exactly-once results become visible at
- *     checkpoints)
+ * @param checkpointInterval checkpoint interval of the throughput jobs (b) and (c) (exactly-once
+ *     results become visible at checkpoints)
+ * @param latencyCheckpointInterval checkpoint interval of the live monitor (latency and overload
+ *     stages): a result waits for the next checkpoint, so this bounds part of the latency
  * @param watermarkInterval the monitor's auto-watermark interval (how often the watermark advances)
  * @param profile whether to sample the monitor phase with Java Flight Recorder
  */
@@ -33,6 +35,7 @@ record PipelineBenchSettings(
     Duration backpressureDuration,
     Duration outOfOrderness,
     Duration checkpointInterval,
+    Duration latencyCheckpointInterval,
     Duration watermarkInterval,
     boolean profile) {
 

@@ -261,12 +261,17 @@ final class PipelineBenchmark {
   }
 
   private MonitorSettings monitorSettings(Path models, Duration window, double dileptonRateHz) {
+    return monitorSettings(models, window, dileptonRateHz, settings.checkpointInterval());
+  }
+
+  private MonitorSettings monitorSettings(
+      Path models, Duration window, double dileptonRateHz, Duration checkpointInterval) {
     return MonitorSettings.defaults(models.toString())
         .withWindow(window)
         .withAllowedLateness(Duration.ZERO)
         .withOutOfOrderness(settings.outOfOrderness())
         .withExpectedRate(dileptonRateHz)
-        .withCheckpointInterval(settings.checkpointInterval())
+        .withCheckpointInterval(checkpointInterval)
         .withWatermarkInterval(settings.watermarkInterval());
   }
 
@@ -306,7 +311,7 @@ final class PipelineBenchmark {
             source,
             MonitorJob.resultsSink(bootstrap, results),
             MonitorJob.deadLetterSink(bootstrap, "bench.dlq"),
-            monitorSettings(models, window, dileptonRate))
+            monitorSettings(models, window, dileptonRate, settings.latencyCheckpointInterval()))
         .build(env);
     say(
         "Live run: window %d ms, %.0f events/s then %s",

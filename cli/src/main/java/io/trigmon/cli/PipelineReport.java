@@ -1,5 +1,6 @@
 package io.trigmon.cli;
 
+import io.trigmon.flink.functions.NplmWindowTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +67,11 @@ final class PipelineReport {
         s.parallelism());
     line(
         md,
-        "  local MiniCluster in this JVM at parallelism %d, exactly-once checkpoints every %s.",
+        "  local MiniCluster in this JVM at parallelism %d, exactly-once checkpoints every %s"
+            + " (the live monitor: every %s).",
         s.parallelism(),
-        human(s.checkpointInterval()));
+        human(s.checkpointInterval()),
+        human(s.latencyCheckpointInterval()));
     line(
         md,
         "* %,d encoded events pre-loaded, %d streams, %,d events per 10 s window per stream,",
@@ -193,7 +196,10 @@ final class PipelineReport {
     line(md, "result visible to a read-committed consumer of the results topic − (window end +");
     line(md, "out-of-orderness), i.e. from the moment the watermark can pass the window's end. It");
     line(md, "includes the NPLM test and the wait for the checkpoint that commits the result");
-    line(md, "(exactly-once: up to one checkpoint interval, %s).", human(s.checkpointInterval()));
+    line(
+        md,
+        "(exactly-once: up to one checkpoint interval, %s).",
+        human(s.latencyCheckpointInterval()));
     line(md, "");
     line(md, "| stage | windows | p50 s | p99 s | NPLM test s | p99 ÷ NPLM |");
     line(md, "|---|---:|---:|---:|---:|---:|");
@@ -316,14 +322,16 @@ final class PipelineReport {
         parts.firing(),
         "watermark interval ("
             + human(s.watermarkInterval())
-            + "), scoring micro-batch (≤ 50 ms), window firing and sample, the tests of"
-            + " windows of other streams on the same subtask that closed at the same time");
+            + "), scoring micro-batch (≤ 50 ms), network buffers, window firing and sample;"
+            + " the NPLM tests run asynchronously, at most "
+            + NplmWindowTest.THREADS
+            + " at once per subtask");
     partRow(md, "NPLM test (with calibration), inside the job", parts.test(), "the test");
     partRow(
         md,
         "result emitted → next checkpoint barrier",
         parts.barrierWait(),
-        "checkpoint interval (" + human(s.checkpointInterval()) + ")");
+        "checkpoint interval (" + human(s.latencyCheckpointInterval()) + ")");
     partRow(
         md,
         "barrier → checkpoint complete",
