@@ -1,6 +1,5 @@
 package io.trigmon.cli;
 
-import io.trigmon.flink.functions.NplmWindowTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -322,10 +321,9 @@ final class PipelineReport {
         parts.firing(),
         "watermark interval ("
             + human(s.watermarkInterval())
-            + "), scoring micro-batch (≤ 50 ms), network buffers, window firing and sample;"
-            + " the NPLM tests run asynchronously, at most "
-            + NplmWindowTest.THREADS
-            + " at once per subtask");
+            + "), scoring micro-batch (≤ 50 ms), network buffers (≤ 10 ms), window firing and"
+            + " sample, the tests of windows of other streams on the same subtask that closed at"
+            + " the same time");
     partRow(md, "NPLM test (with calibration), inside the job", parts.test(), "the test");
     partRow(
         md,

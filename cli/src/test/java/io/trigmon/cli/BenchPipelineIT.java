@@ -41,6 +41,8 @@ class BenchPipelineIT {
             "--backpressure-seconds",
             "3",
             "--profile",
+            "--latency-checkpoint-interval",
+            "PT0.5S",
             "--out",
             out.toString());
 
@@ -52,7 +54,9 @@ class BenchPipelineIT {
         .contains("## Backpressure", "## Profile of the monitor phase (c)")
         .contains("./trigmon bench pipeline --events 8000")
         .contains("(c) reported 8 windows counting 8,000 events (expected 8,000)")
-        .contains("| nothing lost | yes |");
+        .contains("| nothing lost | yes |")
+        .contains("checkpoints every 1 s (the live monitor: every 500 ms)")
+        .contains("up to one checkpoint interval, 500 ms");
     for (String reader : List.of("(a) Kafka consumer", "(b) Flink", "(c) Flink")) {
       double[] row = numbers(md, reader);
       assertThat(row[0]).as("%s events", reader).isEqualTo(8000);

@@ -70,6 +70,14 @@ public final class MonitorJob {
   /** Kafka's broker-side maximum transaction timeout (DESIGN §8: the sink must not exceed it). */
   static final String TRANSACTION_TIMEOUT_MS = "900000";
 
+  /**
+   * Longest time (ms) the timed events and watermarks wait in a partly filled network buffer on
+   * their way to the window operator. Flink's default, 100 ms, let the watermark that closes a
+   * window wait up to that long when the stream is slow to fill a 32 KB buffer (issue 8: part of
+   * the window end → test start delay); at high rates buffers fill sooner than this anyway.
+   */
+  static final long EVENT_BUFFER_TIMEOUT_MILLIS = 10;
+
   /** Events that reached the window stage after their window closed ({@link CountLateEvents}). */
   public static final OutputTag<ScoredEvent> LATE_EVENTS =
       new OutputTag<>("late-events", ScoredEventSerializer.typeInfo());
@@ -166,7 +174,8 @@ public final class MonitorJob {
                     .withTimestampAssigner(new EventTimestamp())
                     .withIdleness(settings.idleness()))
             .name("event time")
-            .uid("event-time");
+            .uid("event-time")
+            .setBufferTimeout(EVENT_BUFFER_TIMEOUT_MILLIS);
 
     SingleOutputStreamOperator<WindowSample> windowed = windows(timed, settings);
     windowed
