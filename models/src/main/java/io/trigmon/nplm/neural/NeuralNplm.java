@@ -129,7 +129,12 @@ public final class NeuralNplm {
 
   private ProjectedLbfgs lbfgs() {
     return new ProjectedLbfgs(
-        config.maxIterations(), config.tolerance(), NeuralNplmConfig.PATIENCE, 10);
+        config.maxIterations(),
+        config.tolerance(),
+        NeuralNplmConfig.PATIENCE,
+        10,
+        config.window(),
+        config.relativeTolerance());
   }
 
   /** The papers' full-batch Adam (Keras constants), weights clipped after each epoch. */
