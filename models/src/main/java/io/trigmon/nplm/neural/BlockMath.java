@@ -25,6 +25,12 @@ interface BlockMath {
   /** Σ_{b&lt;m} a[b]. */
   double sum(double[] a, int m);
 
+  /** z[b] += w·x[off + b] for b &lt; m. */
+  void axpy(double w, double[] x, int off, double[] z, int m);
+
+  /** g[b] *= a[b]·(1 − a[b]) for b &lt; m: the sigmoid's derivative from its output. */
+  void timesSigmoidSlope(double[] g, double[] a, int m);
+
   /** The Vector API implementation where {@link ForwardPasses#useVectorApi()}, else plain Java. */
   static BlockMath select() {
     return ForwardPasses.useVectorApi() ? new VectorBlockMath() : new ScalarBlockMath();

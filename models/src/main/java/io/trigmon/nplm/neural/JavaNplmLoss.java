@@ -243,11 +243,7 @@ final class JavaNplmLoss implements NplmObjective {
           java.util.Arrays.fill(z, 0, m, p.b[l][o]);
           for (int i = 0; i < in; i++) {
             double wio = wl[i * units + o];
-            double[] src = l == 0 ? x[i] : a[l][i];
-            int off = l == 0 ? e0 : 0;
-            for (int b = 0; b < m; b++) {
-              z[b] += wio * src[off + b];
-            }
+            math.axpy(wio, l == 0 ? x[i] : a[l][i], l == 0 ? e0 : 0, z, m);
           }
           if (l < layers - 1) {
             math.sigmoid(z, m);
@@ -319,15 +315,9 @@ final class JavaNplmLoss implements NplmObjective {
           double[] act = a[l][i];
           java.util.Arrays.fill(g, 0, m, 0);
           for (int o = 0; o < units; o++) {
-            double wio = wl[i * units + o];
-            double[] dO = d[o];
-            for (int b = 0; b < m; b++) {
-              g[b] += wio * dO[b];
-            }
+            math.axpy(wl[i * units + o], d[o], 0, g, m);
           }
-          for (int b = 0; b < m; b++) {
-            g[b] *= act[b] * (1 - act[b]);
-          }
+          math.timesSigmoidSlope(g, act, m);
         }
         double[][] swap = d;
         d = next;

@@ -45,4 +45,18 @@ final class ScalarBlockMath implements BlockMath {
     }
     return s;
   }
+
+  @Override
+  public void axpy(double w, double[] x, int off, double[] z, int m) {
+    for (int b = 0; b < m; b++) {
+      z[b] += w * x[off + b];
+    }
+  }
+
+  @Override
+  public void timesSigmoidSlope(double[] g, double[] a, int m) {
+    for (int b = 0; b < m; b++) {
+      g[b] *= a[b] * (1 - a[b]);
+    }
+  }
 }

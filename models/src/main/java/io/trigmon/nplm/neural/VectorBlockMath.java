@@ -65,4 +65,30 @@ final class VectorBlockMath implements BlockMath {
     }
     return s;
   }
+
+  @Override
+  public void axpy(double w, double[] x, int off, double[] z, int m) {
+    DoubleVector wv = DoubleVector.broadcast(S, w);
+    int b = 0;
+    for (; b < S.loopBound(m); b += L) {
+      DoubleVector.fromArray(S, x, off + b)
+          .fma(wv, DoubleVector.fromArray(S, z, b))
+          .intoArray(z, b);
+    }
+    for (; b < m; b++) {
+      z[b] += w * x[off + b];
+    }
+  }
+
+  @Override
+  public void timesSigmoidSlope(double[] g, double[] a, int m) {
+    int b = 0;
+    for (; b < S.loopBound(m); b += L) {
+      DoubleVector av = DoubleVector.fromArray(S, a, b);
+      DoubleVector.fromArray(S, g, b).mul(av.mul(av.neg().add(1))).intoArray(g, b);
+    }
+    for (; b < m; b++) {
+      g[b] *= a[b] * (1 - a[b]);
+    }
+  }
 }

@@ -51,4 +51,23 @@ class BlockMathTest {
     assertThat(VECTOR.dot(a, x, 5, M)).isCloseTo(SCALAR.dot(a, x, 5, M), within(1e-12));
     assertThat(VECTOR.sum(a, M)).isCloseTo(SCALAR.sum(a, M), within(1e-12));
   }
+
+  @Test
+  void axpyAndSigmoidSlopeAgreeToRounding() {
+    double[] x = values(4, 1);
+    double[] a = values(5, 0.2);
+    double[] zs = values(6, 1);
+    double[] zv = zs.clone();
+    SCALAR.axpy(0.7, x, 3, zs, M);
+    VECTOR.axpy(0.7, x, 3, zv, M);
+    double[] gs = zs.clone();
+    double[] gv = zs.clone();
+    SCALAR.timesSigmoidSlope(gs, a, M);
+    VECTOR.timesSigmoidSlope(gv, a, M);
+    for (int b = 0; b < M; b++) {
+      assertThat(zv[b]).isCloseTo(zs[b], within(1e-15));
+      assertThat(gv[b]).isCloseTo(gs[b], within(1e-15));
+    }
+    assertThat(zv[M]).as("past m untouched").isEqualTo(zs[M]);
+  }
 }
