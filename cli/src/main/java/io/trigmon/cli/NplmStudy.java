@@ -86,13 +86,8 @@ final class NplmStudy {
             .run(
                 out,
                 "power_z.png",
-                partial -> {
-                  try {
-                    write(report, started, sections12, partial, speedMd, "section 3 not finished");
-                  } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                  }
-                });
+                partial ->
+                    write(report, started, sections12, partial, speedMd, "section 3 not finished"));
     write(report, started, sections12, power, speedMd, null);
     return report;
   }
@@ -111,13 +106,7 @@ final class NplmStudy {
             .run(
                 out,
                 "power-neural_z.png",
-                partial -> {
-                  try {
-                    writePower(report, started, loadAtStart, partial, true);
-                  } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                  }
-                });
+                partial -> writePower(report, started, loadAtStart, partial, true));
     writePower(report, started, loadAtStart, power, false);
     return report;
   }

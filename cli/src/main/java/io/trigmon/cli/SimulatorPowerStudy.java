@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.random.Well19937c;
 import org.knowm.xchart.BitmapEncoder;
@@ -77,6 +76,11 @@ final class SimulatorPowerStudy {
           .withBackend(nnBackend)
           .withThreads(nnThreads);
     }
+  }
+
+  /** Told the Markdown of what is done after each neural round. */
+  interface PartialReport {
+    void write(String markdown) throws IOException;
   }
 
   /** Progress lines of the first neural null fit kept for the report: τ every this many. */
@@ -149,7 +153,7 @@ final class SimulatorPowerStudy {
    * Markdown of what is done, so a run stopped early leaves a consistent report. The windows are
    * those of a run that tests them in the order null, Z′, EFT (seeds drawn up front in that order).
    */
-  String run(Path out, String plotName, Consumer<String> partial) throws IOException {
+  String run(Path out, String plotName, PartialReport partial) throws IOException {
     System.setProperty("java.awt.headless", "true");
     Files.createDirectories(out);
     this.plotName = plotName;
@@ -256,7 +260,7 @@ final class SimulatorPowerStudy {
       log.flush();
       if (neural.nullT.size() >= MIN_NULL_TOYS) {
         plot(out.resolve(plotName), methods);
-        partial.accept(markdown(hyper, kernel.rank(), methods, signals, bounds, trace, started));
+        partial.write(markdown(hyper, kernel.rank(), methods, signals, bounds, trace, started));
       }
     }
     plot(out.resolve(plotName), methods);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.trigmon.mlp.Activation;
 import io.trigmon.mlp.DenseNetwork;
-import io.trigmon.nuisance.NuisanceTerms;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -23,38 +21,16 @@ class JavaNplmLossTest {
   private static final int N_R = 700;
   private static final int N_D = 130;
 
-  private static double[][] rows(int n, SplittableRandom random) {
-    double[][] x = new double[n][5];
-    for (double[] row : x) {
-      for (int j = 0; j < 5; j++) {
-        row[j] = random.nextGaussian();
-      }
-    }
-    return x;
-  }
-
-  private static NuisanceTerms terms(int n, SplittableRandom random) {
-    double[][] lin = new double[2][n];
-    double[][] quad = new double[2][n];
-    for (int k = 0; k < 2; k++) {
-      for (int e = 0; e < n; e++) {
-        lin[k][e] = 0.1 * random.nextGaussian();
-        quad[k][e] = 0.02 * random.nextGaussian();
-      }
-    }
-    return new NuisanceTerms(List.of("a", "b"), lin, quad);
-  }
-
   private static final SplittableRandom RANDOM = new SplittableRandom(21);
-  private static final double[][] R = rows(N_R, RANDOM);
-  private static final double[][] D = rows(N_D, RANDOM);
+  private static final double[][] R = LossFixtures.rows(N_R, 5, RANDOM);
+  private static final double[][] D = LossFixtures.rows(N_D, 5, RANDOM);
   private static final NeuralNplmProblem PROBLEM =
       new NeuralNplmProblem(
           R,
           (double) N_D / N_R,
           D,
-          terms(N_R, RANDOM),
-          terms(N_D, RANDOM),
+          LossFixtures.terms(N_R, RANDOM),
+          LossFixtures.terms(N_D, RANDOM),
           0.025,
           true,
           new double[] {0.4, -0.7, 0.3});
