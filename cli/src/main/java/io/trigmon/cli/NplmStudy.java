@@ -262,10 +262,13 @@ final class NplmStudy {
             "Tau-like Drell–Yan, N_R = %d, N_D = %d, the δ̂ model of section 1; one test = τ fit +"
                 + " Δ fit (+ evaluating δ̂ on the window); kernel: mean of 3 tests after a warm-up"
                 + " test; neural: one test, the L-BFGS settings of section 3. Wall and process CPU"
-                + " seconds: the machine is shared, so CPU/2 approximates the wall time on an idle"
-                + " 2-core machine.%n%n",
+                + " seconds: the machine is shared, so CPU/2 approximates the kernel's wall time on"
+                + " an idle 2-core machine (its passes use both cores) and CPU/%d the neural's"
+                + " (--nn-threads %d).%n%n",
             settings.speedReference(),
-            settings.speedData()));
+            settings.speedData(),
+            settings.power().nnThreads(),
+            settings.power().nnThreads()));
     md.append(
         "| method | model | prepare (s, once per reference) | wall s/test | CPU s/test |"
             + " iterations |\n| --- | --- | --- | --- | --- | --- |\n");
