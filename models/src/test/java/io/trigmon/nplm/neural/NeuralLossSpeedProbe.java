@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * DJL float64 loss and the plain-Java loss interleaved (A B A B), of the same graph in DJL float32,
  * and of DJL at a hundredth of the events (per-op overhead). DJL's threads come from {@code
  * -Dai.djl.pytorch.num_threads}. Run with {@code -Dtest=NeuralLossSpeedProbe
- * -Dsurefire.failIfNoSpecifiedTests=false} (optionally {@code -Dreps=100}).
+ * -Dsurefire.failIfNoSpecifiedTests=false} (optionally {@code -Dreps=100}). {@code
+ * #convergenceTrace} prints τ against L-BFGS iterations for a null and a Z′ window with the
+ * stopping rules off ({@code -Diterations=15000}).
  */
 class NeuralLossSpeedProbe {
 
@@ -34,6 +36,43 @@ class NeuralLossSpeedProbe {
     int reps = Integer.getInteger("reps", 100);
     report(100_000, 20_000, reps, 3);
     report(1_000, 200, reps, 1);
+  }
+
+  @Test
+  void convergenceTrace() {
+    int iterations = Integer.getInteger("iterations", 15_000);
+    double[][] reference = sample(1, 100_000);
+    for (boolean signal : new boolean[] {false, true}) {
+      Simulator.Builder window =
+          Simulator.builder()
+              .process(Process.DY)
+              .regime(Regime.MUON_LIKE)
+              .selection(Selection.dilepton(100))
+              .seed(signal ? 8 : 7);
+      if (signal) {
+        window.signal(io.trigmon.simulation.SignalInjection.count(Process.ZPRIME, 30));
+      }
+      String name = signal ? "Z′ window" : "null window";
+      NeuralNplmFit fit =
+          new NeuralNplm(
+                  NeuralNplmConfig.defaults()
+                      .withTolerance(0)
+                      .withWindow(0, 0)
+                      .withMaxIterations(iterations)
+                      .withProgressEvery(500),
+                  line -> System.out.println(name + " " + line))
+              .test(
+                  NeuralNplmProblem.withoutNuisances(
+                      reference, 0.2, window.build().dileptonFeatures(20_000)));
+      System.out.printf(
+          Locale.ROOT,
+          "%s: t = %.3f after %d iterations, %d evaluations, %.1f s%n",
+          name,
+          fit.t(),
+          fit.iterations(),
+          fit.evaluations(),
+          fit.seconds());
+    }
   }
 
   private static void report(int nR, int nD, int reps, int rounds) {
