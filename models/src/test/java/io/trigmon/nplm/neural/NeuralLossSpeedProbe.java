@@ -48,7 +48,7 @@ class NeuralLossSpeedProbe {
               .process(Process.DY)
               .regime(Regime.MUON_LIKE)
               .selection(Selection.dilepton(100))
-              .seed(signal ? 8 : 7);
+              .seed(7 + (signal ? "zprime" : "null").hashCode());
       if (signal) {
         window.signal(io.trigmon.simulation.SignalInjection.count(Process.ZPRIME, 30));
       }
