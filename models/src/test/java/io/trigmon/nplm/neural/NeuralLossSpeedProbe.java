@@ -149,7 +149,7 @@ class NeuralLossSpeedProbe {
                     .exp()
                     .sub(1)
                     .sum()
-                    .mul(0.2)
+                    .mul(0.2f)
                     .sub(u.get(zR.length + ":").sum());
             c.backward(loss);
             loss.getFloat();
