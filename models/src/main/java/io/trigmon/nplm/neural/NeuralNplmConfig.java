@@ -62,7 +62,7 @@ public record NeuralNplmConfig(
      * evaluation costs 6.3–6.6 ms of CPU against 22–24 ms with DJL float64 on one thread
      * (interleaved runs, {@code NeuralLossSpeedProbe}, 2026-12-06, 2-core AMD EPYC with AVX-512,
      * load 1.7; 8 against 23–28 ms at load 9–12). DJL's per-op overhead is only ≈ 1 ms of that
-     * (measured at N = 1200), float32 saves ≈ 25 %, and two PyTorch threads were slower on the
+     * (measured at N = 1200), float32 saves 15–25 %, and two PyTorch threads were slower on the
      * shared machine: the cost is the exponentials of the sigmoids, which the Vector API evaluates
      * 8 lanes at a time.
      */

@@ -1,5 +1,8 @@
 package io.trigmon.nplm.neural;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.trigmon.nuisance.NuisanceTerms;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -31,5 +34,29 @@ final class LossFixtures {
       }
     }
     return new NuisanceTerms(List.of("a", "b"), lin, quad);
+  }
+
+  /**
+   * Asserts that the loss's gradient at θ matches central finite differences (step 10⁻⁵) to {@code
+   * relative}·(1 + |numeric|).
+   */
+  static void assertGradientMatchesFiniteDifferences(
+      NplmObjective loss, double[] theta, double relative) {
+    double[] gradient = new double[theta.length];
+    loss.valueAndGradient(theta, gradient);
+    double h = 1e-5;
+    for (int i = 0; i < theta.length; i++) {
+      double[] up = theta.clone();
+      double[] down = theta.clone();
+      up[i] += h;
+      down[i] -= h;
+      double numeric =
+          (loss.valueAndGradient(up, new double[theta.length])
+                  - loss.valueAndGradient(down, new double[theta.length]))
+              / (2 * h);
+      assertThat(gradient[i])
+          .as("∂L/∂θ_%d", i)
+          .isCloseTo(numeric, within(relative * (1 + Math.abs(numeric))));
+    }
   }
 }
