@@ -130,7 +130,8 @@ public final class NplmCommand implements Callable<Integer> {
       defaultValue = "1e-4",
       description =
           "Neural NPLM: stop the L-BFGS fit after 10 iterations in a row that lower the loss by"
-              + " less than L (default: ${DEFAULT-VALUE}).")
+              + " less than L (default: ${DEFAULT-VALUE}), or when 500 iterations lowered it by"
+              + " less than 10⁻³·|L|, or after 10⁴ iterations.")
   double nnTolerance;
 
   @Option(

@@ -3,6 +3,7 @@ package io.trigmon.cli;
 import io.trigmon.calibration.Calibration;
 import io.trigmon.calibration.ChiSquareFit;
 import io.trigmon.event.DileptonFeatures;
+import io.trigmon.mlp.ForwardPasses;
 import io.trigmon.mlp.Standardisation;
 import io.trigmon.nplm.KernelHyperParameters;
 import io.trigmon.nplm.KernelNplm;
@@ -60,10 +61,34 @@ final class SimulatorPowerStudy {
       int eftSignal,
       boolean neural,
       double nnTolerance,
-      int nnMaxIterations) {}
+      int nnMaxIterations,
+      int nnWindow,
+      double nnRelativeTolerance,
+      NeuralNplmConfig.Backend nnBackend,
+      int nnThreads) {
+
+    /** The neural NPLM's training settings these select (section 3 and the speed section). */
+    NeuralNplmConfig nnConfig() {
+      return NeuralNplmConfig.defaults()
+          .withTolerance(nnTolerance)
+          .withMaxIterations(nnMaxIterations)
+          .withWindow(nnWindow, nnRelativeTolerance)
+          .withBackend(nnBackend)
+          .withThreads(nnThreads);
+    }
+  }
+
+  /** Told the Markdown of what is done after each neural round. */
+  interface PartialReport {
+    void write(String markdown) throws IOException;
+  }
+
+  /** Progress lines of the first neural null fit kept for the report: τ every this many. */
+  private static final int TRACE_EVERY = 500;
 
   private final Settings settings;
   private final PrintWriter log;
+  private String plotName = "power_z.png";
 
   SimulatorPowerStudy(Settings settings, PrintWriter log) {
     this.settings = settings;
@@ -75,18 +100,29 @@ final class SimulatorPowerStudy {
     final String name;
     final WindowTest test;
     final List<Double> nullT = new ArrayList<>();
-    final Map<Process, double[]> z = new LinkedHashMap<>();
+    final Map<Process, List<Double>> signalT = new LinkedHashMap<>();
     double cpuSeconds;
     double wallSeconds;
     int tests;
     long iterations;
+    int minIterations = Integer.MAX_VALUE;
+    int maxIterations;
     int capped;
     int cap = Integer.MAX_VALUE;
-    Calibration calibration;
 
-    /** Signal toys per signal this method tests: all, or the neural NPLM's first ones. */
-    int toys(Settings settings) {
-      return cap == Integer.MAX_VALUE ? settings.signalToys() : settings.nnSignalToys();
+    /** Z of each signal toy tested so far, from this method's null toys so far. */
+    Map<Process, double[]> z() {
+      Calibration calibration =
+          Calibration.of(Map.of(0.0, nullT.stream().mapToDouble(Double::doubleValue).toArray()));
+      Map<Process, double[]> z = new LinkedHashMap<>();
+      for (Map.Entry<Process, List<Double>> e : signalT.entrySet()) {
+        z.put(e.getKey(), e.getValue().stream().mapToDouble(calibration::z).toArray());
+      }
+      return z;
+    }
+
+    ChiSquareFit fit() {
+      return ChiSquareFit.of(nullT.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     Method(String name, WindowTest test) {
@@ -101,6 +137,8 @@ final class SimulatorPowerStudy {
       wallSeconds += r.seconds();
       tests++;
       iterations += r.iterations();
+      minIterations = Math.min(minIterations, r.iterations());
+      maxIterations = Math.max(maxIterations, r.iterations());
       if (r.iterations() >= cap) {
         capped++;
       }
@@ -108,10 +146,17 @@ final class SimulatorPowerStudy {
     }
   }
 
-  /** Runs the study, writes {@code power_z.png} into {@code out}, returns section 3's Markdown. */
-  String run(Path out) throws IOException {
+  /**
+   * Runs the study, writes the Z plot {@code plotName} into {@code out}, returns section 3's
+   * Markdown. The kernel NPLM tests every window first; the neural NPLM then tests its windows in
+   * rounds (null toy i, Z′ toy i, EFT toy i), and after each round {@code partial} gets the
+   * Markdown of what is done, so a run stopped early leaves a consistent report. The windows are
+   * those of a run that tests them in the order null, Z′, EFT (seeds drawn up front in that order).
+   */
+  String run(Path out, String plotName, PartialReport partial) throws IOException {
     System.setProperty("java.awt.headless", "true");
     Files.createDirectories(out);
+    this.plotName = plotName;
     long started = System.nanoTime();
     double[][] reference =
         features(simulator(Process.DY, null, settings.seed()), settings.nReference());
@@ -123,21 +168,26 @@ final class SimulatorPowerStudy {
             KernelHyperParameters.DEFAULT_PERCENTILE,
             settings.seed());
     KernelNplm kernel = KernelNplm.prepare(reference, NuisanceTerms.none(), hyper);
-    List<Method> methods = new ArrayList<>();
-    methods.add(new Method("kernel", kernel));
-    NeuralNplmConfig nnConfig =
-        NeuralNplmConfig.defaults()
-            .withTolerance(settings.nnTolerance())
-            .withMaxIterations(settings.nnMaxIterations());
-    if (settings.neural()) {
-      Method neural =
-          new Method(
-              "neural",
-              new NeuralReference(
-                  reference, NuisanceTerms.none(), new NeuralNplm(nnConfig, l -> {})));
-      neural.cap = settings.nnMaxIterations();
-      methods.add(neural);
-    }
+    Method kernelMethod = new Method("kernel", kernel);
+    NeuralNplmConfig nnConfig = settings.nnConfig().withProgressEvery(TRACE_EVERY);
+    List<String> trace = new ArrayList<>();
+    boolean[] tracing = {false};
+    Method neural =
+        new Method(
+            "neural",
+            new NeuralReference(
+                reference,
+                NuisanceTerms.none(),
+                new NeuralNplm(
+                    nnConfig,
+                    line -> {
+                      if (tracing[0]) {
+                        trace.add(line.strip());
+                      }
+                    })));
+    neural.cap = settings.nnMaxIterations();
+    List<Method> methods =
+        settings.neural() ? List.of(kernelMethod, neural) : List.of(kernelMethod);
     NplmOptions options = NplmOptions.expected(settings.nData());
     log.printf(
         Locale.ROOT,
@@ -146,60 +196,92 @@ final class SimulatorPowerStudy {
         settings.massMin(),
         hyper.centres(),
         kernel.rank());
-    SplittableRandom random = new SplittableRandom(settings.seed() + 1);
-    for (int i = 0; i < settings.nullToys(); i++) {
-      double[][] window = window(null, 0, random);
-      StringBuilder line =
-          new StringBuilder(
-              String.format(Locale.ROOT, "  null toy %d/%d", i + 1, settings.nullToys()));
-      for (Method m : methods) {
-        if (m.cap != Integer.MAX_VALUE && i >= settings.nnNullToys()) {
-          continue;
-        }
-        double t = m.t(window, options);
-        m.nullT.add(t);
-        line.append(
-            String.format(
-                Locale.ROOT,
-                " %s t=%.1f (%.0f s cpu/test so far)",
-                m.name,
-                t,
-                m.cpuSeconds / m.tests));
-      }
-      log.println(line);
-      log.flush();
-    }
-    for (Method m : methods) {
-      m.calibration =
-          Calibration.of(Map.of(0.0, m.nullT.stream().mapToDouble(Double::doubleValue).toArray()));
-    }
     Map<Process, Integer> signals = new LinkedHashMap<>();
     signals.put(Process.ZPRIME, settings.zPrimeSignal());
     signals.put(Process.EFT, settings.eftSignal());
-    for (Map.Entry<Process, Integer> signal : signals.entrySet()) {
+    SplittableRandom random = new SplittableRandom(settings.seed() + 1);
+    long[][] nullSeeds = seeds(settings.nullToys(), random);
+    Map<Process, long[][]> signalSeeds = new LinkedHashMap<>();
+    for (Process signal : signals.keySet()) {
+      signalSeeds.put(signal, seeds(settings.signalToys(), random));
       for (Method m : methods) {
-        m.z.put(signal.getKey(), new double[Math.min(m.toys(settings), settings.signalToys())]);
-      }
-      for (int i = 0; i < settings.signalToys(); i++) {
-        double[][] window = window(signal.getKey(), signal.getValue(), random);
-        StringBuilder line =
-            new StringBuilder(
-                String.format(
-                    Locale.ROOT, "  %s toy %d/%d", signal.getKey(), i + 1, settings.signalToys()));
-        for (Method m : methods) {
-          if (i >= m.z.get(signal.getKey()).length) {
-            continue;
-          }
-          double z = m.calibration.z(m.t(window, options));
-          m.z.get(signal.getKey())[i] = z;
-          line.append(String.format(Locale.ROOT, " %s Z=%.2f", m.name, z));
-        }
-        log.println(line);
-        log.flush();
+        m.signalT.put(signal, new ArrayList<>());
       }
     }
+    Map<Process, KnownShapeBound> bounds = bounds(signals);
+    for (int i = 0; i < settings.nullToys(); i++) {
+      kernelMethod.nullT.add(kernelMethod.t(window(null, 0, nullSeeds[i]), options));
+    }
+    for (Map.Entry<Process, Integer> signal : signals.entrySet()) {
+      for (long[] seed : signalSeeds.get(signal.getKey())) {
+        kernelMethod
+            .signalT
+            .get(signal.getKey())
+            .add(kernelMethod.t(window(signal.getKey(), signal.getValue(), seed), options));
+      }
+    }
+    log.printf(
+        Locale.ROOT,
+        "kernel: %d null and %d signal toys per signal, %.2f s cpu/test%n",
+        settings.nullToys(),
+        settings.signalToys(),
+        kernelMethod.cpuSeconds / kernelMethod.tests);
+    log.flush();
+    int nnNull = Math.min(settings.nnNullToys(), settings.nullToys());
+    int nnSignal = Math.min(settings.nnSignalToys(), settings.signalToys());
+    for (int i = 0; settings.neural() && i < Math.max(nnNull, nnSignal); i++) {
+      StringBuilder line =
+          new StringBuilder(String.format(Locale.ROOT, "  neural round %d:", i + 1));
+      if (i < nnNull) {
+        tracing[0] = i == 0;
+        double t = neural.t(window(null, 0, nullSeeds[i]), options);
+        tracing[0] = false;
+        neural.nullT.add(t);
+        line.append(String.format(Locale.ROOT, " null t=%.1f", t));
+      }
+      for (Map.Entry<Process, Integer> signal : signals.entrySet()) {
+        if (i < nnSignal) {
+          double t =
+              neural.t(
+                  window(signal.getKey(), signal.getValue(), signalSeeds.get(signal.getKey())[i]),
+                  options);
+          neural.signalT.get(signal.getKey()).add(t);
+          line.append(String.format(Locale.ROOT, " %s t=%.1f", signal.getKey().cliName(), t));
+        }
+      }
+      line.append(
+          String.format(
+              Locale.ROOT,
+              " (%.1f s cpu, %.1f s wall, %.0f iterations per test so far)",
+              neural.cpuSeconds / neural.tests,
+              neural.wallSeconds / neural.tests,
+              (double) neural.iterations / neural.tests));
+      log.println(line);
+      log.flush();
+      if (neural.nullT.size() >= MIN_NULL_TOYS) {
+        plot(out.resolve(plotName), methods);
+        partial.write(markdown(hyper, kernel.rank(), methods, signals, bounds, trace, started));
+      }
+    }
+    plot(out.resolve(plotName), methods);
+    return markdown(hyper, kernel.rank(), methods, signals, bounds, trace, started);
+  }
+
+  /** Null toys below which a method's χ² calibration is not attempted. */
+  static final int MIN_NULL_TOYS = 5;
+
+  /** Per toy the two seeds of its window (Poisson count, simulator). */
+  private static long[][] seeds(int toys, SplittableRandom random) {
+    long[][] seeds = new long[toys][];
+    for (int i = 0; i < toys; i++) {
+      seeds[i] = new long[] {random.nextLong(), random.nextLong()};
+    }
+    return seeds;
+  }
+
+  /** The known-shape limit per signal, from samples independent of the toys. */
+  private Map<Process, KnownShapeBound> bounds(Map<Process, Integer> signals) {
     Map<Process, KnownShapeBound> bounds = new LinkedHashMap<>();
-    // shapes for the limit from samples independent of the toys, larger than the reference
     double[] backgroundM12 =
         m12(features(simulator(Process.DY, null, settings.seed() + 98), 300_000));
     for (Map.Entry<Process, Integer> signal : signals.entrySet()) {
@@ -216,8 +298,7 @@ final class SimulatorPowerStudy {
               2000,
               settings.seed() + 5));
     }
-    plot(out.resolve("power_z.png"), methods);
-    return markdown(hyper, kernel.rank(), methods, signals, bounds, nnConfig, started);
+    return bounds;
   }
 
   private String markdown(
@@ -226,8 +307,10 @@ final class SimulatorPowerStudy {
       List<Method> methods,
       Map<Process, Integer> signals,
       Map<Process, KnownShapeBound> bounds,
-      NeuralNplmConfig nnConfig,
+      List<String> trace,
       long started) {
+    NeuralNplmConfig nnConfig = settings.nnConfig();
+    Method neural = methods.size() > 1 ? methods.get(1) : null;
     StringBuilder md = new StringBuilder();
     md.append(
         String.format(
@@ -245,43 +328,61 @@ final class SimulatorPowerStudy {
             hyper.centres(),
             rank,
             hyper.lambda()));
-    if (settings.neural()) {
+    if (neural != null) {
       md.append(
           String.format(
               Locale.ROOT,
-              " Neural: %s-1 sigmoid MLP, weight clipping %.2f, trained with DJL (float64 autograd,"
-                  + " full batch) by projected L-BFGS until %d iterations in a row lower the loss by"
-                  + " less than %s (τ settled to about 2 × %d × %s = %.2f, against a null spread of"
-                  + " t of several units), at most %d iterations (fits that reach the cap are"
-                  + " counted below). Both methods test the same windows: the neural"
-                  + " null calibration uses the first %d of the kernel's null windows, and it tests the first %d"
-                  + " windows of each signal (the neural test costs minutes of CPU at this size).",
+              " Neural: %s-1 sigmoid MLP, weight clipping %.2f, full batch, float64, loss and"
+                  + " gradient by %s on %d thread(s), projected L-BFGS stopped when the loss fell"
+                  + " by less than %s·|L| over the last %d iterations (i.e. τ = −2L moved by less"
+                  + " than about %.2f at the mean null τ, against a null spread of t of"
+                  + " √(2·dof) ≈ %.0f)%s, at most %d"
+                  + " iterations (fits that reach the cap are counted below). Both methods test"
+                  + " the same windows: the neural null calibration uses the first %d of the"
+                  + " kernel's null windows, and it tests the first %d windows of each signal"
+                  + " (%d, %d and %d done when this was written).",
               "5-"
                   + String.join(
                       "-", Arrays.stream(nnConfig.hidden()).mapToObj(Integer::toString).toList()),
               nnConfig.weightClip(),
-              NeuralNplmConfig.PATIENCE,
-              nnConfig.tolerance(),
-              NeuralNplmConfig.PATIENCE,
-              nnConfig.tolerance(),
-              2 * NeuralNplmConfig.PATIENCE * nnConfig.tolerance(),
+              nnConfig.backend() == NeuralNplmConfig.Backend.JAVA
+                  ? "the plain-Java backward pass (`JavaNplmLoss`, Vector API "
+                      + (ForwardPasses.useVectorApi() ? "on" : "off")
+                      + ")"
+                  : "DJL autograd",
+              nnConfig.backend() == NeuralNplmConfig.Backend.JAVA ? nnConfig.threads() : 0,
+              nnConfig.relativeTolerance(),
+              nnConfig.window(),
+              nnConfig.relativeTolerance()
+                  * neural.nullT.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+              Math.sqrt(2 * neural.fit().dof()),
+              nnConfig.tolerance() > 0
+                  ? String.format(
+                      Locale.ROOT,
+                      " or after %d iterations in a row each lowering it by less than %s",
+                      NeuralNplmConfig.PATIENCE,
+                      nnConfig.tolerance())
+                  : "",
               nnConfig.maxIterations(),
               Math.min(settings.nnNullToys(), settings.nullToys()),
-              Math.min(settings.nnSignalToys(), settings.signalToys())));
+              Math.min(settings.nnSignalToys(), settings.signalToys()),
+              neural.nullT.size(),
+              neural.signalT.get(Process.ZPRIME).size(),
+              neural.signalT.get(Process.EFT).size()));
     }
     md.append(
         String.format(
             Locale.ROOT, " Section 3 took %.0f s.%n%n", (System.nanoTime() - started) / 1e9));
     md.append(
         "| method | null toys | fitted dof | KS p | mean t | tests | CPU s/test | wall s/test |"
-            + " iterations/test | fits at the cap |\n");
+            + " iterations/test (min–max) | fits at the cap |\n");
     md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (Method m : methods) {
-      ChiSquareFit fit = m.calibration.fit();
+      ChiSquareFit fit = m.fit();
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.1f | %.3f | %.1f | %d | %.2f | %.2f | %.0f | %s |%n",
+              "| %s | %d | %.1f | %.3f | %.1f | %d | %.2f | %.2f | %.0f (%d–%d) | %s |%n",
               m.name,
               m.nullT.size(),
               fit.dof(),
@@ -291,6 +392,8 @@ final class SimulatorPowerStudy {
               m.cpuSeconds / m.tests,
               m.wallSeconds / m.tests,
               (double) m.iterations / m.tests,
+              m.minIterations,
+              m.maxIterations,
               m.cap == Integer.MAX_VALUE ? "—" : m.capped + " of " + m.tests));
     }
     md.append(
@@ -308,11 +411,32 @@ final class SimulatorPowerStudy {
         "| signal | N(S) | toys | method | P(Z ≥ 2) | P(Z ≥ 3) | median Z | known-shape limit P2 /"
             + " P3 / median | published kernel P2 / P3 |\n"
             + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+    Map<String, Map<Process, double[]>> rows = new LinkedHashMap<>();
+    for (Method m : methods) {
+      rows.put(m.name, m.z());
+    }
+    if (neural != null) {
+      // the kernel's Z on exactly the windows the neural NPLM tested, for a paired comparison
+      Map<Process, double[]> kernelZ = rows.get(methods.get(0).name);
+      Map<Process, double[]> same = new LinkedHashMap<>();
+      for (Process p : signals.keySet()) {
+        int n = neural.signalT.get(p).size();
+        if (n < kernelZ.get(p).length) {
+          same.put(p, Arrays.copyOf(kernelZ.get(p), n));
+        }
+      }
+      if (!same.isEmpty()) {
+        rows.put("kernel, the neural's windows", same);
+      }
+    }
     for (Map.Entry<Process, Integer> signal : signals.entrySet()) {
       KnownShapeBound bound = bounds.get(signal.getKey());
       boolean zPrime = signal.getKey() == Process.ZPRIME;
-      for (Method m : methods) {
-        double[] z = m.z.get(signal.getKey());
+      for (Map.Entry<String, Map<Process, double[]>> row : rows.entrySet()) {
+        double[] z = row.getValue().get(signal.getKey());
+        if (z == null || z.length == 0) {
+          continue;
+        }
         md.append(
             String.format(
                 Locale.ROOT,
@@ -320,7 +444,7 @@ final class SimulatorPowerStudy {
                 zPrime ? "Z′ (300 GeV)" : "EFT c_W = 1.5 TeV⁻²",
                 signal.getValue(),
                 z.length,
-                m.name,
+                row.getKey(),
                 fractionText(z, 2),
                 fractionText(z, 3),
                 medianText(z),
@@ -335,7 +459,17 @@ final class SimulatorPowerStudy {
             + " M = 2·10⁴ centres; their sample is not this simulator's (see"
             + " [power-investigation.md](power-investigation.md): with M12 > 100 GeV the Z′ sits"
             + " on ≈ 100 Drell–Yan events in its mass window, so even the known-shape test stays"
-            + " near the published signal-agnostic figures).\n\n![Z side by side](power_z.png)\n");
+            + " near the published signal-agnostic figures).\n\n![Z side by side]("
+            + plotName
+            + ")\n");
+    if (!trace.isEmpty()) {
+      md.append(
+          "\nConvergence of the neural τ fit on the first null window (progress every "
+              + TRACE_EVERY
+              + " L-BFGS iterations; τ = −2 L):\n\n```\n");
+      trace.forEach(l -> md.append(l).append('\n'));
+      md.append("```\n");
+    }
     return md.toString();
   }
 
@@ -362,7 +496,10 @@ final class SimulatorPowerStudy {
   private static void plot(Path file, List<Method> methods) throws IOException {
     XYChart chart = NplmStudy.chart("Z of signal toys, same windows", "Z", "density");
     for (Method m : methods) {
-      for (Map.Entry<Process, double[]> e : m.z.entrySet()) {
+      for (Map.Entry<Process, double[]> e : m.z().entrySet()) {
+        if (e.getValue().length == 0) {
+          continue;
+        }
         NplmStudy.addHistogram(
             chart,
             m.name + " " + e.getKey().cliName(),
@@ -386,19 +523,17 @@ final class SimulatorPowerStudy {
     return builder.build();
   }
 
-  private double[][] window(Process signal, int count, SplittableRandom random) {
+  private double[][] window(Process signal, int count, long[] seeds) {
     int n =
         new PoissonDistribution(
-                new Well19937c(random.nextLong()),
+                new Well19937c(seeds[0]),
                 settings.nData(),
                 PoissonDistribution.DEFAULT_EPSILON,
                 10_000_000)
             .sample();
     return features(
         simulator(
-            Process.DY,
-            signal == null ? null : SignalInjection.count(signal, count),
-            random.nextLong()),
+            Process.DY, signal == null ? null : SignalInjection.count(signal, count), seeds[1]),
         n);
   }
 

@@ -1,5 +1,6 @@
 package io.trigmon.cli;
 
+import io.trigmon.nplm.neural.NeuralNplmConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  ./trigmon validate nplm",
       "  ./trigmon validate nplm --toys 60 --shifted-toys 20 --power-null-toys 10"
-          + " --power-nn-null-toys 5 --power-signal-toys 5 --power-nn-signal-toys 2 --out /tmp/nplm"
+          + " --power-nn-null-toys 5 --power-signal-toys 5 --power-nn-signal-toys 2 --out /tmp/nplm",
+      "  ./trigmon validate nplm --only power --power-nn-null-toys 30 --power-nn-signal-toys 20"
     })
 public final class ValidateNplmCommand implements Callable<Integer> {
 
@@ -162,19 +164,61 @@ public final class ValidateNplmCommand implements Callable<Integer> {
 
   @Option(
       names = "--nn-tolerance",
-      defaultValue = "1e-3",
+      defaultValue = "0",
       paramLabel = "L",
       description =
-          "Neural NPLM: stop after 10 L-BFGS iterations in a row lowering the loss by less than L"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Neural NPLM: also stop after 10 L-BFGS iterations in a row each lowering the loss by"
+              + " less than L (default: ${DEFAULT-VALUE}, off).")
   double nnTolerance;
 
   @Option(
+      names = "--nn-window",
+      defaultValue = "500",
+      paramLabel = "N",
+      description =
+          "Neural NPLM: stop when the loss fell by less than --nn-relative-tolerance × |L| over"
+              + " the last N L-BFGS iterations (default: ${DEFAULT-VALUE}).")
+  int nnWindow;
+
+  @Option(
+      names = "--nn-relative-tolerance",
+      defaultValue = "1e-3",
+      paramLabel = "R",
+      description = "Neural NPLM: see --nn-window (default: ${DEFAULT-VALUE}).")
+  double nnRelativeTolerance;
+
+  @Option(
       names = "--nn-max-iterations",
-      defaultValue = "2000",
+      defaultValue = "10000",
       paramLabel = "N",
       description = "Neural NPLM: L-BFGS iterations at most (default: ${DEFAULT-VALUE}).")
   int nnMaxIterations;
+
+  @Option(
+      names = "--nn-backend",
+      defaultValue = "JAVA",
+      paramLabel = "B",
+      description =
+          "Neural NPLM: what computes the loss and its gradient, JAVA (hand-written backward"
+              + " pass, ≈ 3× less CPU) or DJL (autograd) (default: ${DEFAULT-VALUE}).")
+  NeuralNplmConfig.Backend nnBackend;
+
+  @Option(
+      names = "--nn-threads",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "Neural NPLM: threads of the JAVA backend (DJL's: JAVA_OPTS=-Dai.djl.pytorch.num_threads)"
+              + " (default: ${DEFAULT-VALUE}).")
+  int nnThreads;
+
+  @Option(
+      names = "--only",
+      paramLabel = "SECTION",
+      description =
+          "Run one section alone: 'power' runs section 3 (with the section-3 flags) and writes"
+              + " power-neural.md and power-neural_z.png into --out, leaving README.md as it is.")
+  String only;
 
   @Option(
       names = "--speed-reference",
@@ -222,12 +266,20 @@ public final class ValidateNplmCommand implements Callable<Integer> {
                 eftSignal,
                 !noNeural,
                 nnTolerance,
-                nnMaxIterations),
+                nnMaxIterations,
+                nnWindow,
+                nnRelativeTolerance,
+                nnBackend,
+                nnThreads),
             speedReference,
             speedData,
             seed,
             commandLine());
-    Path report = new NplmStudy(settings, spec.commandLine().getErr()).run(out);
+    if (only != null && !only.equals("power")) {
+      throw new UserException("--only: the one section that runs alone is 'power', not " + only);
+    }
+    NplmStudy study = new NplmStudy(settings, spec.commandLine().getErr());
+    Path report = only == null ? study.run(out) : study.runPower(out);
     spec.commandLine().getOut().println("report written to " + report);
     return 0;
   }
@@ -238,6 +290,9 @@ public final class ValidateNplmCommand implements Callable<Integer> {
     for (CommandLine.Model.OptionSpec option : spec.options()) {
       String name = option.longestName();
       if (option.usageHelp() || option.versionHelp() || name.equals("--out")) {
+        continue;
+      }
+      if (option.getValue() == null) {
         continue;
       }
       if (option.arity().max() == 0) {

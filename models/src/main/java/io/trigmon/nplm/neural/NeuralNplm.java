@@ -13,11 +13,14 @@ import java.util.function.Consumer;
  * The neural NPLM test (DESIGN §4): τ from f = the papers' MLP (default 5-5-5-5-1, sigmoid, weight
  * clipping W = 2.15) fitted jointly with the nuisances ν on the extended-likelihood loss of {@link
  * NeuralNplmProblem}; Δ from the ν-only fit of the same loss (f ≡ 0); t = τ − Δ. The loss and its
- * gradient come from DJL autograd over the full batch in double precision ({@link NeuralNplmLoss});
- * the steps are a projected L-BFGS by default ({@link ProjectedLbfgs}) or the papers' Adam. The
- * output layer starts at zero, so training starts from the reference hypothesis (f ≡ 0, L = 0).
+ * gradient over the full batch in double precision come from a hand-written backward pass in plain
+ * Java ({@link JavaNplmLoss}, the default, for speed) or from DJL autograd ({@link
+ * NeuralNplmLoss}); the steps are a projected L-BFGS by default ({@link ProjectedLbfgs}) or the
+ * papers' Adam. The output layer starts at zero, so training starts from the reference hypothesis
+ * (f ≡ 0, L = 0).
  *
- * <p>Not thread-safe across instances: PyTorch allows one gradient recording per JVM at a time.
+ * <p>With the DJL backend not thread-safe across instances: PyTorch allows one gradient recording
+ * per JVM at a time.
  */
 public final class NeuralNplm {
 
@@ -55,7 +58,7 @@ public final class NeuralNplm {
     int iterations;
     int evaluations;
     double[] nuTau;
-    try (NeuralNplmLoss loss = new NeuralNplmLoss(zR, zD, problem, sizes, true)) {
+    try (NplmObjective loss = objective(zR, zD, problem, sizes, true)) {
       Fitted fit = minimise(loss, loss.start(initial), start);
       theta = fit.theta;
       iterations = fit.iterations;
@@ -67,7 +70,7 @@ public final class NeuralNplm {
     double deltaLoss = 0;
     double[] nuDelta = new double[nuTau.length];
     if (nuTau.length > 0) {
-      try (NeuralNplmLoss loss = new NeuralNplmLoss(zR, zD, problem, sizes, false)) {
+      try (NplmObjective loss = objective(zR, zD, problem, sizes, false)) {
         ProjectedLbfgs.Result fit =
             lbfgs()
                 .minimise(
@@ -94,9 +97,16 @@ public final class NeuralNplm {
         standardisation);
   }
 
+  private NplmObjective objective(
+      double[][] zR, double[][] zD, NeuralNplmProblem problem, int[] sizes, boolean withNetwork) {
+    return config.backend() == NeuralNplmConfig.Backend.DJL
+        ? new NeuralNplmLoss(zR, zD, problem, sizes, withNetwork)
+        : new JavaNplmLoss(zR, zD, problem, sizes, withNetwork, config.threads());
+  }
+
   private record Fitted(double[] theta, int iterations) {}
 
-  private Fitted minimise(NeuralNplmLoss loss, double[] start, long started) {
+  private Fitted minimise(NplmObjective loss, double[] start, long started) {
     double[] lower = loss.lowerBounds(config.weightClip());
     double[] upper = loss.upperBounds(config.weightClip());
     if (config.optimiser() == NeuralNplmConfig.Optimiser.LBFGS) {
@@ -119,12 +129,17 @@ public final class NeuralNplm {
 
   private ProjectedLbfgs lbfgs() {
     return new ProjectedLbfgs(
-        config.maxIterations(), config.tolerance(), NeuralNplmConfig.PATIENCE, 10);
+        config.maxIterations(),
+        config.tolerance(),
+        NeuralNplmConfig.PATIENCE,
+        10,
+        config.window(),
+        config.relativeTolerance());
   }
 
   /** The papers' full-batch Adam (Keras constants), weights clipped after each epoch. */
   private double[] adam(
-      NeuralNplmLoss loss, double[] start, double[] lower, double[] upper, long started) {
+      NplmObjective loss, double[] start, double[] lower, double[] upper, long started) {
     double[] theta = start.clone();
     double[] g = new double[theta.length];
     double[] m = new double[theta.length];

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import io.trigmon.mlp.Activation;
-import io.trigmon.mlp.DenseNetwork;
 import io.trigmon.nuisance.NuisanceTerms;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,13 +17,14 @@ import java.util.List;
  * evaluation is one forward pass (three matrix products and sigmoids) and one backward pass; the
  * Gaussian constraint on ν, a handful of numbers, is added in Java.
  *
- * <p>Layout of the network part of θ: per layer the weights as an (inputs × outputs) row-major
- * matrix, then the biases. With {@code withNetwork} false, f ≡ 0 and θ holds only ν: the Δ fit.
+ * <p>θ is laid out by {@link ParameterLayout}. With {@code withNetwork} false, f ≡ 0 and θ holds
+ * only ν: the Δ fit.
  */
-final class NeuralNplmLoss implements AutoCloseable {
+final class NeuralNplmLoss implements NplmObjective {
 
   private final NDManager manager;
   private final NeuralNplmProblem problem;
+  private final ParameterLayout layout;
   private final int[] sizes;
   private final boolean withNetwork;
   private final int nR;
@@ -47,6 +46,7 @@ final class NeuralNplmLoss implements AutoCloseable {
     this.problem = problem;
     this.sizes = sizes.clone();
     this.withNetwork = withNetwork;
+    this.layout = new ParameterLayout(sizes, withNetwork, problem);
     this.nR = zR.length;
     this.x = withNetwork ? stackRows(manager, zR, zD) : null;
     int shapes = problem.shapes();
@@ -67,53 +67,14 @@ final class NeuralNplmLoss implements AutoCloseable {
     this.inputs = all;
   }
 
-  /** Number of entries of θ. */
-  int dimension() {
-    return networkParameters() + nuisances();
-  }
-
-  /** θ of the reference hypothesis' start: the given network (output layer zero), ν = 0. */
-  double[] start(DenseNetwork initial) {
-    double[] theta = new double[dimension()];
-    if (withNetwork) {
-      int at = 0;
-      for (int l = 0; l < sizes.length - 1; l++) {
-        int in = sizes[l];
-        int out = sizes[l + 1];
-        float[] w = initial.weights()[l]; // (out × in) row-major
-        for (int i = 0; i < in; i++) {
-          for (int o = 0; o < out; o++) {
-            theta[at + i * out + o] = w[o * in + i];
-          }
-        }
-        at += in * out;
-        for (int o = 0; o < out; o++) {
-          theta[at + o] = initial.biases()[l][o];
-        }
-        at += out;
-      }
-    }
-    return theta;
-  }
-
-  /** Lower bounds on θ: −W on the network's weights, none elsewhere. */
-  double[] lowerBounds(double clip) {
-    double[] lo = new double[dimension()];
-    Arrays.fill(lo, Double.NEGATIVE_INFINITY);
-    forEachWeight(i -> lo[i] = -clip);
-    return lo;
-  }
-
-  /** Upper bounds on θ: +W on the network's weights, none elsewhere. */
-  double[] upperBounds(double clip) {
-    double[] hi = new double[dimension()];
-    Arrays.fill(hi, Double.POSITIVE_INFINITY);
-    forEachWeight(i -> hi[i] = clip);
-    return hi;
+  @Override
+  public ParameterLayout layout() {
+    return layout;
   }
 
   /** L(θ), writing ∂L/∂θ into {@code gradient}. */
-  double valueAndGradient(double[] theta, double[] gradient) {
+  @Override
+  public double valueAndGradient(double[] theta, double[] gradient) {
     evaluations++;
     double value;
     try (NDManager scope = manager.newSubManager()) {
@@ -131,42 +92,12 @@ final class NeuralNplmLoss implements AutoCloseable {
         at += g.length;
       }
     }
-    return value + constraint(theta, gradient);
+    return value + layout.constraint(theta, gradient);
   }
 
-  /** Loss evaluations so far. */
-  int evaluations() {
+  @Override
+  public int evaluations() {
     return evaluations;
-  }
-
-  /** The network part of θ as an immutable network (weights rounded to float). */
-  DenseNetwork network(double[] theta) {
-    int layers = sizes.length - 1;
-    float[][] w = new float[layers][];
-    float[][] b = new float[layers][];
-    int at = 0;
-    for (int l = 0; l < layers; l++) {
-      int in = sizes[l];
-      int out = sizes[l + 1];
-      w[l] = new float[in * out];
-      for (int i = 0; i < in; i++) {
-        for (int o = 0; o < out; o++) {
-          w[l][o * in + i] = withNetwork ? (float) theta[at + i * out + o] : 0;
-        }
-      }
-      at += withNetwork ? in * out : 0;
-      b[l] = new float[out];
-      for (int o = 0; o < out; o++) {
-        b[l][o] = withNetwork ? (float) theta[at + o] : 0;
-      }
-      at += withNetwork ? out : 0;
-    }
-    return new DenseNetwork(sizes, Activation.SIGMOID, w, b);
-  }
-
-  /** ν part of θ: shape nuisances, then the normalisation when present. */
-  double[] nuisances(double[] theta) {
-    return Arrays.copyOfRange(theta, networkParameters(), theta.length);
   }
 
   @Override
@@ -231,52 +162,8 @@ final class NeuralNplmLoss implements AutoCloseable {
     return out.toArray(NDArray[]::new);
   }
 
-  /** Σ_j [(ν_j − a_j)² − a_j²]/2 over the constrained ν, adding its gradient. */
-  private double constraint(double[] theta, double[] gradient) {
-    int offset = networkParameters();
-    double[] aux = problem.aux();
-    double sum = 0;
-    for (int j = 0; j < aux.length; j++) {
-      if (j < problem.shapes() || problem.normConstrained()) {
-        double nu = theta[offset + j];
-        sum += ((nu - aux[j]) * (nu - aux[j]) - aux[j] * aux[j]) / 2;
-        gradient[offset + j] += nu - aux[j];
-      }
-    }
-    return sum;
-  }
-
-  private int networkParameters() {
-    if (!withNetwork) {
-      return 0;
-    }
-    int count = 0;
-    for (int l = 0; l < sizes.length - 1; l++) {
-      count += (sizes[l] + 1) * sizes[l + 1];
-    }
-    return count;
-  }
-
-  private int nuisances() {
-    return problem.aux().length;
-  }
-
   private int dataSize() {
     return problem.data().length;
-  }
-
-  private void forEachWeight(java.util.function.IntConsumer action) {
-    if (!withNetwork) {
-      return;
-    }
-    int at = 0;
-    for (int l = 0; l < sizes.length - 1; l++) {
-      int weights = sizes[l] * sizes[l + 1];
-      for (int i = 0; i < weights; i++) {
-        action.accept(at + i);
-      }
-      at += weights + sizes[l + 1];
-    }
   }
 
   private static NDArray stackRows(NDManager manager, double[][] a, double[][] b) {

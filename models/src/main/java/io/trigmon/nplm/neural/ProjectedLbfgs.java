@@ -8,8 +8,11 @@ import java.util.Deque;
  * NPLM is the box |w| ≤ W). Each iteration: a quasi-Newton direction from the last {@code memory}
  * curvature pairs on the free variables (those not held at a bound by a gradient pushing outwards),
  * a projected Armijo backtracking line search along it, and the new pair if it has positive
- * curvature. Stops when the loss has decreased by less than {@code tolerance} over {@code patience}
- * consecutive iterations, when the projected gradient vanishes, or after {@code maxIterations}.
+ * curvature. Stops when each of {@code patience} consecutive iterations lowered the loss by less
+ * than {@code tolerance}, when the loss fell by less than {@code relativeTolerance}·max(1, |f|)
+ * over the last {@code window} iterations (the rule that ends slow non-convex crawls, where single
+ * iterations keep gaining a little), when the projected gradient vanishes, or after {@code
+ * maxIterations}.
  *
  * <p>Why not Adam, as the papers: the NPLM loss is smooth and full batch, with valleys whose
  * curvatures differ by N_R·w (e.g. a constant f against the normalisation nuisance, which only the
@@ -39,12 +42,32 @@ final class ProjectedLbfgs {
   private final double tolerance;
   private final int patience;
   private final int memory;
+  private final int window;
+  private final double relativeTolerance;
 
+  /** Without the window rule. */
   ProjectedLbfgs(int maxIterations, double tolerance, int patience, int memory) {
+    this(maxIterations, tolerance, patience, memory, 0, 0);
+  }
+
+  /**
+   * @param window iterations of the window rule (0: off)
+   * @param relativeTolerance relative loss decrease over {@code window} iterations below which the
+   *     fit stops
+   */
+  ProjectedLbfgs(
+      int maxIterations,
+      double tolerance,
+      int patience,
+      int memory,
+      int window,
+      double relativeTolerance) {
     this.maxIterations = maxIterations;
     this.tolerance = tolerance;
     this.patience = patience;
     this.memory = memory;
+    this.window = window;
+    this.relativeTolerance = relativeTolerance;
   }
 
   Result minimise(Objective objective, double[] start, double[] lower, double[] upper) {
@@ -60,6 +83,8 @@ final class ProjectedLbfgs {
     Deque<double[][]> pairs = new ArrayDeque<>();
     int quiet = 0;
     int iteration = 0;
+    double[] history = new double[window + 1]; // f after iteration i at i % (window + 1)
+    history[0] = f;
     while (iteration < maxIterations) {
       iteration++;
       boolean[] free = free(x, g, lower, upper);
@@ -108,11 +133,22 @@ final class ProjectedLbfgs {
       x = xNew;
       g = gNew;
       f = fNew;
-      if (quiet >= patience) {
+      if (quiet >= patience || settled(history, iteration, f)) {
         break;
       }
     }
     return new Result(x, f, iteration);
+  }
+
+  /** Records f after {@code iteration}; whether it fell by too little over the window. */
+  private boolean settled(double[] history, int iteration, double f) {
+    if (window == 0) {
+      return false;
+    }
+    history[iteration % (window + 1)] = f;
+    // f after iteration − window (an older, higher value if an iteration in between restarted)
+    double windowStart = history[(iteration + 1) % (window + 1)];
+    return iteration >= window && windowStart - f < relativeTolerance * Math.max(1, Math.abs(f));
   }
 
   /** Two-loop recursion on the free variables: −H·g. */

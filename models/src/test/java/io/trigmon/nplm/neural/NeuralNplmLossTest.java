@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.trigmon.mlp.Activation;
 import io.trigmon.mlp.DenseNetwork;
-import io.trigmon.nuisance.NuisanceTerms;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -19,38 +17,16 @@ class NeuralNplmLossTest {
 
   private static final int[] SIZES = {3, 4, 4, 1};
 
-  private static double[][] rows(int n, SplittableRandom random) {
-    double[][] x = new double[n][3];
-    for (double[] row : x) {
-      for (int j = 0; j < 3; j++) {
-        row[j] = random.nextGaussian();
-      }
-    }
-    return x;
-  }
-
-  private static NuisanceTerms terms(int n, SplittableRandom random) {
-    double[][] lin = new double[2][n];
-    double[][] quad = new double[2][n];
-    for (int k = 0; k < 2; k++) {
-      for (int e = 0; e < n; e++) {
-        lin[k][e] = 0.1 * random.nextGaussian();
-        quad[k][e] = 0.02 * random.nextGaussian();
-      }
-    }
-    return new NuisanceTerms(List.of("a", "b"), lin, quad);
-  }
-
   private static final SplittableRandom RANDOM = new SplittableRandom(11);
-  private static final double[][] R = rows(300, RANDOM);
-  private static final double[][] D = rows(80, RANDOM);
+  private static final double[][] R = LossFixtures.rows(300, 3, RANDOM);
+  private static final double[][] D = LossFixtures.rows(80, 3, RANDOM);
   private static final NeuralNplmProblem PROBLEM =
       new NeuralNplmProblem(
           R,
           0.25,
           D,
-          terms(300, RANDOM),
-          terms(80, RANDOM),
+          LossFixtures.terms(300, RANDOM),
+          LossFixtures.terms(80, RANDOM),
           0.025,
           true,
           new double[] {0.4, -0.7, 0.3});
@@ -78,23 +54,8 @@ class NeuralNplmLossTest {
   @Test
   void autogradMatchesFiniteDifferences() {
     try (NeuralNplmLoss loss = new NeuralNplmLoss(R, D, PROBLEM, SIZES, true)) {
-      double[] theta = point(loss);
-      double[] gradient = new double[theta.length];
-      loss.valueAndGradient(theta, gradient);
-      double h = 1e-5;
-      for (int i = 0; i < theta.length; i++) {
-        double[] up = theta.clone();
-        double[] down = theta.clone();
-        up[i] += h;
-        down[i] -= h;
-        double numeric =
-            (loss.valueAndGradient(up, new double[theta.length])
-                    - loss.valueAndGradient(down, new double[theta.length]))
-                / (2 * h);
-        assertThat(gradient[i])
-            .as("∂L/∂θ_%d", i)
-            .isCloseTo(numeric, within(1e-5 * (1 + Math.abs(numeric))));
-      }
+      // central difference error ~ h² L''' plus rounding ~ 1e-16 |L| / h
+      LossFixtures.assertGradientMatchesFiniteDifferences(loss, point(loss), 1e-5);
     }
   }
 

@@ -1,0 +1,94 @@
+package io.trigmon.nplm.neural;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link BlockMath} with the Vector API ({@code jdk.incubator.vector}): {@code SPECIES_PREFERRED}
+ * double lanes (8 with AVX-512), EXP from the JDK's vector math library, one vector accumulator per
+ * reduction, a scalar tail. Load only through {@link BlockMath#select()}, which checks that the
+ * module is there.
+ */
+final class VectorBlockMath implements BlockMath {
+
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+
+  @Override
+  public void sigmoid(double[] z, int m) {
+    int b = 0;
+    for (; b < S.loopBound(m); b += L) {
+      DoubleVector e = DoubleVector.fromArray(S, z, b).neg().lanewise(VectorOperators.EXP);
+      DoubleVector.broadcast(S, 1).div(e.add(1)).intoArray(z, b);
+    }
+    for (; b < m; b++) {
+      z[b] = 1 / (1 + Math.exp(-z[b]));
+    }
+  }
+
+  @Override
+  public void exp(double[] u, double[] out, int m) {
+    int b = 0;
+    for (; b < S.loopBound(m); b += L) {
+      DoubleVector.fromArray(S, u, b).lanewise(VectorOperators.EXP).intoArray(out, b);
+    }
+    for (; b < m; b++) {
+      out[b] = Math.exp(u[b]);
+    }
+  }
+
+  @Override
+  public double dot(double[] a, double[] x, int off, int m) {
+    DoubleVector acc = DoubleVector.zero(S);
+    int b = 0;
+    for (; b < S.loopBound(m); b += L) {
+      acc = DoubleVector.fromArray(S, a, b).fma(DoubleVector.fromArray(S, x, off + b), acc);
+    }
+    double s = acc.reduceLanes(VectorOperators.ADD);
+    for (; b < m; b++) {
+      s += a[b] * x[off + b];
+    }
+    return s;
+  }
+
+  @Override
+  public double sum(double[] a, int m) {
+    DoubleVector acc = DoubleVector.zero(S);
+    int b = 0;
+    for (; b < S.loopBound(m); b += L) {
+      acc = acc.add(DoubleVector.fromArray(S, a, b));
+    }
+    double s = acc.reduceLanes(VectorOperators.ADD);
+    for (; b < m; b++) {
+      s += a[b];
+    }
+    return s;
+  }
+
+  @Override
+  public void axpy(double w, double[] x, int off, double[] z, int m) {
+    DoubleVector wv = DoubleVector.broadcast(S, w);
+    int b = 0;
+    for (; b < S.loopBound(m); b += L) {
+      DoubleVector.fromArray(S, x, off + b)
+          .fma(wv, DoubleVector.fromArray(S, z, b))
+          .intoArray(z, b);
+    }
+    for (; b < m; b++) {
+      z[b] += w * x[off + b];
+    }
+  }
+
+  @Override
+  public void timesSigmoidSlope(double[] g, double[] a, int m) {
+    int b = 0;
+    for (; b < S.loopBound(m); b += L) {
+      DoubleVector av = DoubleVector.fromArray(S, a, b);
+      DoubleVector.fromArray(S, g, b).mul(av.mul(av.neg().add(1))).intoArray(g, b);
+    }
+    for (; b < m; b++) {
+      g[b] *= a[b] * (1 - a[b]);
+    }
+  }
+}
