@@ -40,6 +40,8 @@ class MonitorMetricsTest {
     MonitorMetrics.window(result("MetricsTestStream", 3.5), Duration.ofMillis(250));
     MonitorMetrics.event("MetricsTestStream");
     MonitorMetrics.deadLetter("bad_magic");
+    MonitorMetrics.lateEvent("MetricsTestStream");
+    MonitorMetrics.lateEvent("MetricsTestStream");
 
     HttpServer server = MonitorMetrics.serve(0);
     try {
@@ -62,6 +64,7 @@ class MonitorMetricsTest {
           .contains("trigmon_window_latency_seconds_count{stream=\"MetricsTestStream\"} 1")
           .contains("trigmon_events_total{stream=\"MetricsTestStream\"}")
           .contains("trigmon_dlq_events_total{reason=\"bad_magic\"}")
+          .contains("trigmon_late_events_total{stream=\"MetricsTestStream\"} 2.0")
           .contains(
               "trigmon_model_info{model=\"nplm-kernel\",stream=\"MetricsTestStream\","
                   + "version=\"demo-1\"} 1");
