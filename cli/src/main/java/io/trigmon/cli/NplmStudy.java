@@ -93,19 +93,22 @@ final class NplmStudy {
   }
 
   /**
-   * Section 3 alone ({@code validate nplm --only power}): writes {@code power-neural.md} and {@code
-   * power-neural_z.png} into {@code out}, the Markdown again after every neural round.
+   * Section 3 alone ({@code validate nplm --only power}): writes {@code power-neural.md}, {@code
+   * power-neural_z.png} and the per-window {@code power-neural-toys.csv} into {@code out} ({@code
+   * power-neural-zpeak*} with the Z peak in), the Markdown again after every neural round.
    */
   Path runPower(Path out) throws IOException {
     Files.createDirectories(out);
     long started = System.nanoTime();
     double loadAtStart = loadAverage();
-    Path report = out.resolve("power-neural.md");
+    // DESIGN §3's selection keeps the plain names; a run with the Z peak in gets its own files
+    String stem = settings.power().massMin() < 91 ? "power-neural-zpeak" : "power-neural";
+    Path report = out.resolve(stem + ".md");
     String power =
         new SimulatorPowerStudy(settings.power(), log)
             .run(
                 out,
-                "power-neural_z.png",
+                stem + "_z.png",
                 partial -> writePower(report, started, loadAtStart, partial, true));
     writePower(report, started, loadAtStart, power, false);
     return report;

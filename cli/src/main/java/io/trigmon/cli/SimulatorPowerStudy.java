@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.random.Well19937c;
 import org.knowm.xchart.BitmapEncoder;
@@ -260,10 +261,12 @@ final class SimulatorPowerStudy {
       log.flush();
       if (neural.nullT.size() >= MIN_NULL_TOYS) {
         plot(out.resolve(plotName), methods);
+        writeToys(out.resolve(toysName(plotName)), methods);
         partial.write(markdown(hyper, kernel.rank(), methods, signals, bounds, trace, started));
       }
     }
     plot(out.resolve(plotName), methods);
+    writeToys(out.resolve(toysName(plotName)), methods);
     return markdown(hyper, kernel.rank(), methods, signals, bounds, trace, started);
   }
 
@@ -454,6 +457,9 @@ final class SimulatorPowerStudy {
                 zPrime ? "0.42 / 0.13" : "0.30 / 0.09"));
       }
     }
+    if (neural != null) {
+      md.append(pairedText(rows.get(methods.get(0).name), rows.get(neural.name), signals));
+    }
     md.append(
         "\nPublished kernel NPLM: Letizia et al., EPJC 82 (2022) 879, N(0) = 2·10⁴, N_R = 10⁵,"
             + " M = 2·10⁴ centres; their sample is not this simulator's (see"
@@ -471,6 +477,62 @@ final class SimulatorPowerStudy {
       md.append("```\n");
     }
     return md.toString();
+  }
+
+  /**
+   * The paired comparison on the windows both methods tested: per window ΔZ = Z(kernel) −
+   * Z(neural); its median with the order-statistic 68 % interval, in how many windows the kernel's
+   * Z is at least the neural's (two-sided sign test), and the windows only one method puts at Z ≥ 2
+   * (McNemar's discordant pairs). Pairing removes the window-to-window spread both share, so it
+   * resolves differences the side-by-side fractions cannot.
+   */
+  static String pairedText(
+      Map<Process, double[]> kernel, Map<Process, double[]> neural, Map<Process, Integer> signals) {
+    StringBuilder md =
+        new StringBuilder(
+            "\nPaired, on the windows both methods tested (ΔZ = Z kernel − Z neural per window;"
+                + " sign test two-sided; \"only kernel / only neural ≥ 2\" are the windows just"
+                + " one method puts at Z ≥ 2):\n\n"
+                + "| signal | windows | median ΔZ [68 %] | kernel ≥ neural | sign-test p |"
+                + " only kernel / only neural ≥ 2 |\n"
+                + "| --- | --- | --- | --- | --- | --- |\n");
+    for (Process p : signals.keySet()) {
+      double[] zn = neural.get(p);
+      if (zn == null || zn.length == 0) {
+        continue;
+      }
+      double[] zk = Arrays.copyOf(kernel.get(p), zn.length);
+      double[] dz = new double[zn.length];
+      int atLeast = 0;
+      int onlyKernel = 0;
+      int onlyNeural = 0;
+      for (int i = 0; i < zn.length; i++) {
+        dz[i] = zk[i] - zn[i];
+        atLeast += dz[i] >= 0 ? 1 : 0;
+        onlyKernel += zk[i] >= 2 && zn[i] < 2 ? 1 : 0;
+        onlyNeural += zn[i] >= 2 && zk[i] < 2 ? 1 : 0;
+      }
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %s | %d of %d | %.3f | %d / %d |%n",
+              p == Process.ZPRIME ? "Z′ (300 GeV)" : "EFT c_W = 1.5 TeV⁻²",
+              zn.length,
+              medianText(dz),
+              atLeast,
+              zn.length,
+              signTestP(atLeast, zn.length),
+              onlyKernel,
+              onlyNeural));
+    }
+    return md.toString();
+  }
+
+  /** Two-sided sign-test p-value of k successes in n fair trials. */
+  static double signTestP(int k, int n) {
+    BinomialDistribution b = new BinomialDistribution(null, n, 0.5);
+    double tail = Math.min(b.cumulativeProbability(k), 1 - b.cumulativeProbability(k - 1));
+    return Math.min(1, 2 * tail);
   }
 
   /** P(Z ≥ threshold) ± binomial standard error. */
@@ -491,6 +553,51 @@ final class SimulatorPowerStudy {
     int lo = (int) Math.max(0, Math.floor(n / 2.0 - Math.sqrt(n) / 2));
     int hi = (int) Math.min(n - 1, Math.ceil(n / 2.0 + Math.sqrt(n) / 2) - 1);
     return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", NplmStudy.median(z), s[lo], s[hi]);
+  }
+
+  /** The per-window CSV written beside the plot {@code plotName}. */
+  static String toysName(String plotName) {
+    return plotName.replace("_z.png", "") + "-toys.csv";
+  }
+
+  /**
+   * Every tested window, one line each: which sample (null, zprime, eft), its index (the same
+   * window for every method), and per method t and Z (from that method's null toys; empty where the
+   * method did not test the window), so a reader can redo the paired comparison.
+   */
+  private static void writeToys(Path file, List<Method> methods) throws IOException {
+    StringBuilder csv = new StringBuilder("sample,window");
+    for (Method m : methods) {
+      csv.append(',').append(m.name).append("_t,").append(m.name).append("_z");
+    }
+    csv.append('\n');
+    List<Map<Process, double[]>> z = methods.stream().map(Method::z).toList();
+    int nulls = methods.get(0).nullT.size();
+    for (int i = 0; i < nulls; i++) {
+      csv.append("null,").append(i);
+      for (Method m : methods) {
+        csv.append(',').append(i < m.nullT.size() ? format(m.nullT.get(i)) : "").append(',');
+      }
+      csv.append('\n');
+    }
+    for (Process p : methods.get(0).signalT.keySet()) {
+      for (int i = 0; i < methods.get(0).signalT.get(p).size(); i++) {
+        csv.append(p.cliName()).append(',').append(i);
+        for (int k = 0; k < methods.size(); k++) {
+          List<Double> t = methods.get(k).signalT.get(p);
+          csv.append(',')
+              .append(i < t.size() ? format(t.get(i)) : "")
+              .append(',')
+              .append(i < t.size() ? format(z.get(k).get(p)[i]) : "");
+        }
+        csv.append('\n');
+      }
+    }
+    Files.writeString(file, csv);
+  }
+
+  private static String format(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
   }
 
   private static void plot(Path file, List<Method> methods) throws IOException {

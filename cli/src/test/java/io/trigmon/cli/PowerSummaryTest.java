@@ -1,7 +1,10 @@
 package io.trigmon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.trigmon.simulation.Process;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The power table's fractions and medians with their uncertainties (report section 3). */
@@ -27,5 +30,24 @@ class PowerSummaryTest {
     }
     // median 7.5; n/2 ± √n/2 = 8 ± 2: the 6th and 10th smallest (0-based indices 6 and 9)
     assertThat(SimulatorPowerStudy.medianText(z)).isEqualTo("7.50 [6.00, 9.00]");
+  }
+
+  @Test
+  void signTestIsTwoSidedBinomial() {
+    // 10 of 10 one way: 2 · 0.5¹⁰; 5 of 10: the whole distribution
+    assertThat(SimulatorPowerStudy.signTestP(10, 10)).isCloseTo(2 / 1024.0, within(1e-12));
+    assertThat(SimulatorPowerStudy.signTestP(0, 10)).isCloseTo(2 / 1024.0, within(1e-12));
+    assertThat(SimulatorPowerStudy.signTestP(5, 10)).isEqualTo(1.0);
+  }
+
+  @Test
+  void pairedRowComparesTheSameWindows() {
+    // kernel tested 4 windows, neural the first 3: ΔZ = 1, −1, 0.5 (the 4th window is not used)
+    Map<Process, double[]> kernel = Map.of(Process.ZPRIME, new double[] {3.0, 1.0, 2.5, 9.0});
+    Map<Process, double[]> neural = Map.of(Process.ZPRIME, new double[] {2.0, 2.0, 2.0});
+    String md = SimulatorPowerStudy.pairedText(kernel, neural, Map.of(Process.ZPRIME, 30));
+    // kernel ≥ neural in 2 of 3 (windows 0 and 2); only the kernel ≥ 2 in none (both are in 0 and
+    // 2), only the neural in window 1
+    assertThat(md).contains("| Z′ (300 GeV) | 3 | 0.50 [-1.00, 1.00] | 2 of 3 | 1.000 | 0 / 1 |");
   }
 }
