@@ -41,7 +41,8 @@ class AlertRulesTest {
             "TrigmonCalibrationDrift",
             "TrigmonStaleStream",
             "TrigmonTargetDown",
-            "TrigmonPipelineLag");
+            "TrigmonPipelineLag",
+            "TrigmonLateEvents");
   }
 
   @Test
