@@ -56,6 +56,7 @@ final class SimulatorPowerStudy {
       int nnNullToys,
       int signalToys,
       int nnSignalToys,
+      int centres,
       long seed,
       double massMin,
       int zPrimeSignal,
@@ -164,7 +165,7 @@ final class SimulatorPowerStudy {
     KernelHyperParameters hyper =
         KernelHyperParameters.byProtocol(
             Standardisation.fit(reference).apply(reference),
-            0,
+            settings.centres(),
             KernelHyperParameters.DEFAULT_LAMBDA,
             KernelHyperParameters.DEFAULT_PERCENTILE,
             settings.seed());
@@ -322,13 +323,14 @@ final class SimulatorPowerStudy {
                 + " reference N_R = %d, windows N_D ~ Poisson(N(0) = %d) with the signal events"
                 + " replacing background events (signals injected by count), no nuisances (the"
                 + " muon-like scale uncertainties are 0.05 %% / 0.15 %%). Kernel σ = %.3f, M = %d"
-                + " (⌈√N_R⌉, rank %d), λ = %.0e.",
+                + " (%s, rank %d), λ = %.0e.",
             settings.massMin(),
             settings.massMin() < 91 ? ", Z peak included" : "",
             settings.nReference(),
             settings.nData(),
             hyper.sigma(),
             hyper.centres(),
+            settings.centres() > 0 ? "--power-centres" : "⌈√N_R⌉",
             rank,
             hyper.lambda()));
     if (neural != null) {

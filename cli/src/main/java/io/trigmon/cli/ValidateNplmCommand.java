@@ -109,6 +109,15 @@ public final class ValidateNplmCommand implements Callable<Integer> {
   int powerNullToys;
 
   @Option(
+      names = "--power-centres",
+      defaultValue = "0",
+      paramLabel = "M",
+      description =
+          "Section 3: Nyström centres M of the kernel NPLM (default: 0 = ⌈√N_R⌉, the protocol's"
+              + " minimum; the published kernel NPLM uses M ≫ √N_R).")
+  int powerCentres;
+
+  @Option(
       names = "--power-nn-null-toys",
       defaultValue = "5",
       paramLabel = "N",
@@ -260,6 +269,7 @@ public final class ValidateNplmCommand implements Callable<Integer> {
                 powerNnNullToys,
                 powerSignalToys,
                 powerNnSignalToys,
+                powerCentres,
                 seed,
                 massMin,
                 zPrimeSignal,
