@@ -95,14 +95,19 @@ final class NplmStudy {
   /**
    * Section 3 alone ({@code validate nplm --only power}): writes {@code power-neural.md}, {@code
    * power-neural_z.png} and the per-window {@code power-neural-toys.csv} into {@code out} ({@code
-   * power-neural-zpeak*} with the Z peak in), the Markdown again after every neural round.
+   * power-neural-zpeak*} with the Z peak in, {@code *-M<centres>} with {@code --power-centres}),
+   * the Markdown again after every neural round.
    */
   Path runPower(Path out) throws IOException {
     Files.createDirectories(out);
     long started = System.nanoTime();
     double loadAtStart = loadAverage();
-    // DESIGN §3's selection keeps the plain names; a run with the Z peak in gets its own files
-    String stem = settings.power().massMin() < 91 ? "power-neural-zpeak" : "power-neural";
+    // DESIGN §3's selection and the protocol's M keep the plain names; other runs get their own
+    SimulatorPowerStudy.Settings study = settings.power();
+    String stem =
+        "power-neural"
+            + (study.massMin() < 91 ? "-zpeak" : "")
+            + (study.centres() > 0 ? "-M" + study.centres() : "");
     Path report = out.resolve(stem + ".md");
     String power =
         new SimulatorPowerStudy(settings.power(), log)
@@ -178,45 +183,11 @@ final class NplmStudy {
   private Speed[] speed(NuisanceModel delta, SplittableRandom random) {
     double[][] reference =
         DemoModels.dileptons(random.nextLong(), settings.speedReference(), NuisanceShifts.NOMINAL);
-    KernelHyperParameters hyper = KernelNplm.protocol(reference, 0, settings.seed());
     List<Speed> rows = new ArrayList<>();
-    for (int variant = 0; variant < 2; variant++) {
-      boolean nuisances = variant == 1;
-      KernelNplm nplm =
-          nuisances
-              ? KernelNplm.prepare(reference, delta, hyper)
-              : KernelNplm.prepare(reference, NuisanceTerms.none(), hyper);
-      int repeats = 3;
-      double wall = 0;
-      double cpu = 0;
-      double iterations = 0;
-      for (int i = 0; i < repeats + 1; i++) {
-        double[][] data =
-            DemoModels.dileptons(random.nextLong(), settings.speedData(), NuisanceShifts.NOMINAL);
-        long wall0 = System.nanoTime();
-        long cpu0 = processCpuNanos();
-        NplmResult r = timedTest(nplm, delta, nuisances, data);
-        if (i > 0) { // the first test warms up the JIT
-          wall += (System.nanoTime() - wall0) / 1e9 / repeats;
-          cpu += (processCpuNanos() - cpu0) / 1e9 / repeats;
-          iterations += (double) r.iterations() / repeats;
-        }
-      }
-      rows.add(
-          new Speed(
-              nuisances ? "kernel, with δ̂ scale + normalisation" : "kernel, without nuisances",
-              String.format(Locale.ROOT, "M = %d, rank %d", hyper.centres(), nplm.rank()),
-              nplm.prepareSeconds(),
-              wall,
-              cpu,
-              iterations));
-      log.printf(
-          Locale.ROOT,
-          "speed %s: %.2f s wall, %.2f s cpu per test%n",
-          rows.get(variant).method(),
-          wall,
-          cpu);
-      log.flush();
+    for (int centres : speedCentres()) {
+      KernelHyperParameters hyper = KernelNplm.protocol(reference, centres, settings.seed());
+      rows.add(kernelSpeed(reference, delta, hyper, false, random));
+      rows.add(kernelSpeed(reference, delta, hyper, true, random));
     }
     SimulatorPowerStudy.Settings p = settings.power();
     if (p.neural()) {
@@ -242,6 +213,58 @@ final class NplmStudy {
       log.flush();
     }
     return rows.toArray(Speed[]::new);
+  }
+
+  /** The kernel's M in the speed section: the protocol's ⌈√N_R⌉, and section 3's if it differs. */
+  private List<Integer> speedCentres() {
+    int power = settings.power().centres();
+    return power > 0 ? List.of(0, power) : List.of(0);
+  }
+
+  /** Mean seconds of 3 kernel tests after a warm-up test, with or without the nuisances. */
+  private Speed kernelSpeed(
+      double[][] reference,
+      NuisanceModel delta,
+      KernelHyperParameters hyper,
+      boolean nuisances,
+      SplittableRandom random) {
+    KernelNplm nplm =
+        nuisances
+            ? KernelNplm.prepare(reference, delta, hyper)
+            : KernelNplm.prepare(reference, NuisanceTerms.none(), hyper);
+    int repeats = 3;
+    double wall = 0;
+    double cpu = 0;
+    double iterations = 0;
+    for (int i = 0; i < repeats + 1; i++) {
+      double[][] data =
+          DemoModels.dileptons(random.nextLong(), settings.speedData(), NuisanceShifts.NOMINAL);
+      long wall0 = System.nanoTime();
+      long cpu0 = processCpuNanos();
+      NplmResult r = timedTest(nplm, delta, nuisances, data);
+      if (i > 0) { // the first test warms up the JIT
+        wall += (System.nanoTime() - wall0) / 1e9 / repeats;
+        cpu += (processCpuNanos() - cpu0) / 1e9 / repeats;
+        iterations += (double) r.iterations() / repeats;
+      }
+    }
+    Speed speed =
+        new Speed(
+            nuisances ? "kernel, with δ̂ scale + normalisation" : "kernel, without nuisances",
+            String.format(Locale.ROOT, "M = %d, rank %d", hyper.centres(), nplm.rank()),
+            nplm.prepareSeconds(),
+            wall,
+            cpu,
+            iterations);
+    log.printf(
+        Locale.ROOT,
+        "speed %s (%s): %.2f s wall, %.2f s cpu per test%n",
+        speed.method(),
+        speed.model(),
+        wall,
+        cpu);
+    log.flush();
+    return speed;
   }
 
   private NplmResult timedTest(
@@ -287,19 +310,28 @@ final class NplmStudy {
               r.cpu(),
               r.iterations()));
     }
-    if (rows.length > 2) {
+    Speed neural = rows[rows.length - 1];
+    if (neural.method().startsWith("neural")) {
       int cap = settings.power().nnMaxIterations();
+      StringBuilder ratios = new StringBuilder();
+      for (Speed r : rows) {
+        if (r.method().startsWith("kernel, with")) {
+          ratios.append(ratios.length() > 0 ? ", " : "");
+          ratios.append(
+              String.format(Locale.ROOT, "%.0f× (%s)", neural.cpu() / r.cpu(), r.model()));
+        }
+      }
       md.append(
           String.format(
               Locale.ROOT,
-              "%nNeural / kernel with nuisances: %.0f× in CPU time per test (%.0f ms CPU per"
+              "%nNeural / kernel with nuisances: %s in CPU time per test (%.0f ms CPU per"
                   + " L-BFGS iteration of the neural fit over %d events)%s. The neural tests of"
                   + " section 3 (no nuisances, muon-like) give the same comparison over many"
                   + " windows.%n",
-              rows[2].cpu() / rows[1].cpu(),
-              1000 * rows[2].cpu() / rows[2].iterations(),
+              ratios,
+              1000 * neural.cpu() / neural.iterations(),
               settings.speedReference() + settings.speedData(),
-              rows[2].iterations() >= cap
+              neural.iterations() >= cap
                   ? String.format(
                       Locale.ROOT,
                       "; its τ fit stopped at the iteration cap (--nn-max-iterations %d), not on"

@@ -226,7 +226,7 @@ public final class ValidateNplmCommand implements Callable<Integer> {
       paramLabel = "SECTION",
       description =
           "Run one section alone: 'power' runs section 3 (with the section-3 flags) and writes"
-              + " power-neural.md, power-neural_z.png and power-neural-toys.csv (power-neural-zpeak* with --mass-min below the Z peak) into --out, leaving README.md as it is.")
+              + " power-neural.md, power-neural_z.png and power-neural-toys.csv (power-neural-zpeak* with --mass-min below the Z peak, *-M<M> with --power-centres) into --out, leaving README.md as it is.")
   String only;
 
   @Option(
