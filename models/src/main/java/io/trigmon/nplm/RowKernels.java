@@ -10,9 +10,9 @@ import io.trigmon.mlp.ForwardPasses;
  *
  * <p>Two implementations that give the same doubles, bit for bit, so a window's τ, Δ, ν̂ and Z do
  * not depend on the JVM: {@link ScalarRowKernels} (plain Java) and {@link VectorRowKernels} (Vector
- * API, about twice as fast per pass over R), chosen by {@link #select()}. Both sum the dot product
- * in eight partial sums (element j into sum j mod 8, each product rounded before it is added, no
- * fused multiply-add), combined as ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)).
+ * API, about twice as fast per pass over R in isolation), chosen by {@link #select()}. Both sum the
+ * dot product in eight partial sums (element j into sum j mod 8, each product rounded before it is
+ * added, no fused multiply-add), combined as ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)).
  */
 interface RowKernels {
 
