@@ -97,7 +97,9 @@ final class PipelineBenchmark {
       PipelineFigures.Throughput raw = rawConsume(bootstrap, topic);
       say("(a) raw consume: %.0f events/s", raw.rate());
       PipelineFigures.Throughput trivial = trivialJob(bootstrap, topic, window);
-      say("(b) trivial job: %.0f events/s", trivial.rate());
+      say(
+          "(b) trivial job: %.0f events/s, %.2f µs CPU per event",
+          trivial.rate(), trivial.cpuMicrosPerEvent());
 
       String results = "bench.results";
       broker.createTopic(results, 1);
@@ -114,7 +116,9 @@ final class PipelineBenchmark {
       }
       JfrProfile.Summary profile =
           profiler == null ? null : profiler.stop(work.resolve("monitor.jfr"), 12);
-      say("(c) monitor: %.0f events/s (%d windows)", monitor.rate(), counted.windows());
+      say(
+          "(c) monitor: %.0f events/s (%d windows), %.2f µs CPU per event",
+          monitor.rate(), counted.windows(), monitor.cpuMicrosPerEvent());
 
       PipelineFigures.Live live = live(broker, models, events, monitor.rate());
       return new PipelineFigures(
@@ -199,6 +203,7 @@ final class PipelineBenchmark {
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
     long start = System.nanoTime();
     long first = 0;
+    long firstCpu = 0;
     long count = 0;
     long bytes = 0;
     try (KafkaConsumer<byte[], byte[]> consumer =
@@ -209,6 +214,7 @@ final class PipelineBenchmark {
         ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
         if (first == 0 && !batch.isEmpty()) {
           first = System.nanoTime();
+          firstCpu = FirstRecordClock.processCpuNanos();
         }
         for (var r : batch) {
           bytes += r.value().length;
@@ -218,7 +224,11 @@ final class PipelineBenchmark {
     }
     say("    %.1f bytes per encoded event", (double) bytes / Math.max(1, count));
     long end = System.nanoTime();
-    return new PipelineFigures.Throughput(count, (end - first) / 1e9, (first - start) / 1e9);
+    return new PipelineFigures.Throughput(
+        count,
+        (end - first) / 1e9,
+        (first - start) / 1e9,
+        (FirstRecordClock.processCpuNanos() - firstCpu) / 1e9);
   }
 
   private PipelineFigures.Throughput trivialJob(String bootstrap, String topic, Duration window)
@@ -237,8 +247,10 @@ final class PipelineBenchmark {
     if (counted != settings.events()) {
       say("    warning: the trivial job counted %d of %d events", counted, settings.events());
     }
+    long cpu = FirstRecordClock.processCpuNanos() - FirstRecordClock.firstCpuNanos();
     long first = FirstRecordClock.firstNanos();
-    return new PipelineFigures.Throughput(counted, (end - first) / 1e9, (first - start) / 1e9);
+    return new PipelineFigures.Throughput(
+        counted, (end - first) / 1e9, (first - start) / 1e9, cpu / 1e9);
   }
 
   private PipelineFigures.Throughput monitorJob(
@@ -255,9 +267,10 @@ final class PipelineBenchmark {
             monitorSettings)
         .execute(environment());
     long end = System.nanoTime();
+    long cpu = FirstRecordClock.processCpuNanos() - FirstRecordClock.firstCpuNanos();
     long first = FirstRecordClock.firstNanos();
     return new PipelineFigures.Throughput(
-        settings.events(), (end - first) / 1e9, (first - start) / 1e9);
+        settings.events(), (end - first) / 1e9, (first - start) / 1e9, cpu / 1e9);
   }
 
   private MonitorSettings monitorSettings(Path models, Duration window, double dileptonRateHz) {

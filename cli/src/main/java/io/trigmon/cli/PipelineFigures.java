@@ -73,10 +73,18 @@ record PipelineFigures(
       int windowsTimed,
       List<String> shapeNuisances) {}
 
-  /** Events read and the seconds from the first record to the end. */
-  record Throughput(long events, double seconds, double startupSeconds) {
+  /**
+   * Events read, the seconds from the first record to the end, and the CPU seconds the benchmark's
+   * JVM (the reader, or the MiniCluster's tasks) used over that span.
+   */
+  record Throughput(long events, double seconds, double startupSeconds, double cpuSeconds) {
     double rate() {
       return events / seconds;
+    }
+
+    /** CPU time of the benchmark's JVM per event over the same span, in µs. */
+    double cpuMicrosPerEvent() {
+      return cpuSeconds * 1e6 / events;
     }
   }
 

@@ -153,11 +153,20 @@ final class PipelineReport {
         f.preloadSeconds(),
         s.events() / f.preloadSeconds());
     line(md, "");
-    line(md, "| reader | events | seconds | events/s | start-up s | monitor ÷ this |");
-    line(md, "|---|---:|---:|---:|---:|---:|");
+    line(
+        md,
+        "| reader | events | seconds | events/s | start-up s | CPU µs/event | monitor ÷ this |");
+    line(md, "|---|---:|---:|---:|---:|---:|---:|");
     row(md, "(a) Kafka consumer, raw bytes", f.raw(), f.monitor());
     row(md, "(b) Flink: decode + window count", f.trivial(), f.monitor());
     row(md, "(c) Flink: full monitor", f.monitor(), f.monitor());
+    line(md, "");
+    line(
+        md,
+        "CPU µs/event: CPU time of the benchmark's JVM (reader or MiniCluster, all its threads,"
+            + " not the broker's) over the same span, per event. On a shared machine it moves less"
+            + " than the rates: (b) ÷ (c) by CPU is %.2f.",
+        f.trivial().cpuMicrosPerEvent() / f.monitor().cpuMicrosPerEvent());
     line(md, "");
     line(
         md,
@@ -356,12 +365,13 @@ final class PipelineReport {
       StringBuilder md, String name, PipelineFigures.Throughput t, PipelineFigures.Throughput c) {
     line(
         md,
-        "| %s | %,d | %.2f | %,.0f | %.1f | %.2f |",
+        "| %s | %,d | %.2f | %,.0f | %.1f | %.2f | %.2f |",
         name,
         t.events(),
         t.seconds(),
         t.rate(),
         t.startupSeconds(),
+        t.cpuMicrosPerEvent(),
         c.rate() / t.rate());
   }
 

@@ -61,6 +61,7 @@ class BenchPipelineIT {
       double[] row = numbers(md, reader);
       assertThat(row[0]).as("%s events", reader).isEqualTo(8000);
       assertThat(row[2]).as("%s events/s", reader).isPositive().isFinite();
+      assertThat(row[4]).as("%s CPU µs per event", reader).isPositive().isFinite();
     }
     double[] latency = numbers(md, "| ½ × sustainable");
     assertThat(latency[0]).as("latency windows").isPositive();

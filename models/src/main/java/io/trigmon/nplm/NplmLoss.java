@@ -24,6 +24,9 @@ final class NplmLoss {
 
   private static final int CHUNK = 2048;
 
+  /** The loops over a row of φ: most of the solver's time ({@link RowKernels}). */
+  private static final RowKernels ROWS = RowKernels.select();
+
   private final ReferenceBlock reference;
   private final int rank; // length of β (0 for the Δ fit)
   private final int shapes;
@@ -215,7 +218,7 @@ final class NplmLoss {
                     double ae = weight * Math.exp(fe + logRatio(e, nu));
                     a[e] = ae;
                     g[p] += ae;
-                    addScaled(g, ae, phi, e * r, rank);
+                    ROWS.addScaled(g, ae, phi, e * r, rank);
                     for (int k = 0; k < shapes; k++) {
                       g[rank + k] += ae * nuisanceGradient(k, e, nu);
                     }
@@ -410,7 +413,7 @@ final class NplmLoss {
                   double vNorm = hasNorm ? normScale * v[p - 1] : 0;
                   double normSum = 0;
                   for (int e = c * CHUNK; e < end(c); e++) {
-                    double fv = dot(phi, e * r, v, rank);
+                    double fv = ROWS.dot(phi, e * r, v, rank);
                     if (projection != null) {
                       projection[e] = fv;
                     }
@@ -419,7 +422,7 @@ final class NplmLoss {
                       s += nuisanceGradient(k, e, nu) * v[rank + k];
                     }
                     s *= a[e];
-                    addScaled(hv, s, phi, e * r, rank);
+                    ROWS.addScaled(hv, s, phi, e * r, rank);
                     for (int k = 0; k < shapes; k++) {
                       hv[rank + k] += s * nuisanceGradient(k, e, nu);
                     }
@@ -480,7 +483,9 @@ final class NplmLoss {
     if (rank == 0) {
       return 0;
     }
-    return given != null ? given[e] : dot(reference.features(), e * reference.rank(), theta, rank);
+    return given != null
+        ? given[e]
+        : ROWS.dot(reference.features(), e * reference.rank(), theta, rank);
   }
 
   /** log r̂(x_e;ν) on reference event e (with the normalisation term). */
@@ -508,45 +513,6 @@ final class NplmLoss {
     }
     if (hasNorm) {
       z[rank + shapes] = normScale;
-    }
-  }
-
-  /**
-   * Σ_{j<n} x[offset + j]·y[j] with eight independent partial sums: a single running sum is a chain
-   * of dependent additions, one add latency per element, and the JIT does not reorder a
-   * floating-point reduction by itself (this loop is most of the solver's time).
-   */
-  static double dot(double[] x, int offset, double[] y, int n) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    double s4 = 0;
-    double s5 = 0;
-    double s6 = 0;
-    double s7 = 0;
-    int j = 0;
-    for (; j + 7 < n; j += 8) {
-      int o = offset + j;
-      s0 += x[o] * y[j];
-      s1 += x[o + 1] * y[j + 1];
-      s2 += x[o + 2] * y[j + 2];
-      s3 += x[o + 3] * y[j + 3];
-      s4 += x[o + 4] * y[j + 4];
-      s5 += x[o + 5] * y[j + 5];
-      s6 += x[o + 6] * y[j + 6];
-      s7 += x[o + 7] * y[j + 7];
-    }
-    for (; j < n; j++) {
-      s0 += x[offset + j] * y[j];
-    }
-    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-  }
-
-  /** target[j] += s·x[offset + j] for j < n. */
-  private static void addScaled(double[] target, double s, double[] x, int offset, int n) {
-    for (int j = 0; j < n; j++) {
-      target[j] += s * x[offset + j];
     }
   }
 

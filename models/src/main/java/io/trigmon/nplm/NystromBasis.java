@@ -19,6 +19,7 @@ public final class NystromBasis {
   public static final double RELATIVE_CUTOFF = 1e-10;
 
   private final double[][] centres;
+  private final double[][] centreCoordinates; // coordinate j of every centre: centres transposed
   private final double inverseTwoSigmaSquared;
   private final int rank;
 
@@ -31,6 +32,7 @@ public final class NystromBasis {
    */
   public NystromBasis(double[][] centres, double sigma) {
     this.centres = centres;
+    this.centreCoordinates = transposed(centres);
     this.inverseTwoSigmaSquared = 1 / (2 * sigma * sigma);
     int m = centres.length;
     double[][] kmm = new double[m][m];
@@ -65,14 +67,37 @@ public final class NystromBasis {
     return rank;
   }
 
+  private static double[][] transposed(double[][] rows) {
+    int d = rows.length == 0 ? 0 : rows[0].length;
+    double[][] columns = new double[d][rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      for (int j = 0; j < d; j++) {
+        columns[j][i] = rows[i][j];
+      }
+    }
+    return columns;
+  }
+
   double kernel(double[] x, double[] c) {
     return Math.exp(-KernelHyperParameters.squaredDistance(x, c) * inverseTwoSigmaSquared);
   }
 
   /** k_M(x): the M kernel values of one standardised event. */
   void kernelRow(double[] x, double[] out) {
-    for (int m = 0; m < centres.length; m++) {
-      out[m] = kernel(x, centres[m]);
+    int m = centres.length;
+    // |x − c_m|² for all m at once, coordinate after coordinate: each sum in the order of
+    // squaredDistance (so the same doubles), in loops over the centres that the JIT vectorises.
+    java.util.Arrays.fill(out, 0, m, 0);
+    for (int j = 0; j < x.length; j++) {
+      double xj = x[j];
+      double[] cj = centreCoordinates[j];
+      for (int c = 0; c < m; c++) {
+        double dx = xj - cj[c];
+        out[c] += dx * dx;
+      }
+    }
+    for (int c = 0; c < m; c++) {
+      out[c] = Math.exp(-out[c] * inverseTwoSigmaSquared);
     }
   }
 

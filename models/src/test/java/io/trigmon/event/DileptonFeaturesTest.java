@@ -3,6 +3,7 @@ package io.trigmon.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -97,5 +98,42 @@ class DileptonFeaturesTest {
   void readsBackItsArray() {
     DileptonFeatures f = new DileptonFeatures(1, 2, 3, 4, 0.5);
     assertThat(DileptonFeatures.fromArray(f.toArray())).isEqualTo(f);
+  }
+
+  /**
+   * The leading pair found without sorting is the head of {@link Event#leptons()}, ties included.
+   */
+  @Test
+  void leadingPairIsTheHeadOfTheSortedLeptons() {
+    SplittableRandom random = new SplittableRandom(45);
+    for (int i = 0; i < 2_000; i++) {
+      TestEvents.Builder builder = TestEvents.event();
+      int electrons = random.nextInt(4);
+      int muons = random.nextInt(4);
+      for (int k = 0; k < electrons + muons; k++) {
+        // pT from a few values, so that ties between and within flavours are common
+        double pt = 20 + 10 * random.nextInt(3);
+        double eta = random.nextDouble(-2.4, 2.4);
+        double phi = random.nextDouble(-Math.PI, Math.PI);
+        builder = k < electrons ? builder.electron(pt, eta, phi) : builder.muon(pt, eta, phi);
+      }
+      Event event = builder.build();
+      List<Particle> sorted = event.leptons();
+      var features = DileptonFeatures.of(event);
+      assertThat(features.isPresent()).as("event %d", i).isEqualTo(sorted.size() >= 2);
+      if (sorted.size() >= 2) {
+        Particle a = sorted.get(0);
+        Particle b = sorted.get(1);
+        assertThat(features.get())
+            .as("event %d", i)
+            .isEqualTo(
+                new DileptonFeatures(
+                    a.pt(),
+                    b.pt(),
+                    a.eta(),
+                    b.eta(),
+                    DileptonFeatures.wrap((double) a.phi() - b.phi())));
+      }
+    }
   }
 }

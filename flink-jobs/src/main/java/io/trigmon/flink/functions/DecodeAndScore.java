@@ -13,6 +13,7 @@ import io.trigmon.flink.records.RawRecord;
 import io.trigmon.flink.records.ScoredEvent;
 import io.trigmon.mlp.ForwardPasses;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -52,6 +53,9 @@ public final class DecodeAndScore extends AbstractStreamOperator<ScoredEvent>
   /** Records the job cannot use, bound for {@code events.dlq}. */
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+
+  /** The features of an event without a lepton pair: none (shared, as it cannot change). */
+  private static final double[] NO_PAIR = new double[0];
 
   private final String models;
   private transient EventScorer scorer;
@@ -162,8 +166,8 @@ public final class DecodeAndScore extends AbstractStreamOperator<ScoredEvent>
 
   /** The event's window key, time and dilepton features, with its score. */
   static ScoredEvent features(Event event, float aeScore) {
-    double[] dilepton =
-        DileptonFeatures.of(event).map(DileptonFeatures::toArray).orElse(new double[0]);
+    Optional<DileptonFeatures> pair = DileptonFeatures.of(event);
+    double[] dilepton = pair.isPresent() ? pair.get().toArray() : NO_PAIR;
     return new ScoredEvent(event.stream(), event.eventTimeNanos(), dilepton, aeScore);
   }
 }

@@ -162,7 +162,11 @@ public final class NplmWindowTest extends RichMapFunction<WindowSample, WindowRe
         models.versions());
   }
 
-  /** Quantiles of the finite autoencoder scores (type 7, linear interpolation); empty if none. */
+  /**
+   * Quantiles of the finite autoencoder scores (type 7, linear interpolation); empty if none. Only
+   * the order statistics the quantiles read are put in place ({@link OrderStatistics}), not the
+   * whole window sorted: the same values.
+   */
   static Map<String, Double> aeQuantiles(float[] aeScores) {
     double[] scores = new double[aeScores.length];
     int n = 0;
@@ -171,16 +175,23 @@ public final class NplmWindowTest extends RichMapFunction<WindowSample, WindowRe
         scores[n++] = score;
       }
     }
-    scores = Arrays.copyOf(scores, n);
-    Arrays.sort(scores);
     Map<String, Double> quantiles = new LinkedHashMap<>();
-    if (scores.length == 0) {
+    if (n == 0) {
       return quantiles;
     }
+    scores = Arrays.copyOf(scores, n);
+    int[] ranks = new int[2 * AE_QUANTILES.length];
+    for (int i = 0; i < AE_QUANTILES.length; i++) {
+      int lo = (int) Math.floor((n - 1) * AE_QUANTILES[i]);
+      ranks[2 * i] = lo;
+      ranks[2 * i + 1] = Math.min(lo + 1, n - 1);
+    }
+    Arrays.sort(ranks);
+    OrderStatistics.select(scores, ranks);
     for (double q : AE_QUANTILES) {
-      double h = (scores.length - 1) * q;
+      double h = (n - 1) * q;
       int lo = (int) Math.floor(h);
-      int hi = Math.min(lo + 1, scores.length - 1);
+      int hi = Math.min(lo + 1, n - 1);
       double value = scores[lo] + (h - lo) * (scores[hi] - scores[lo]);
       quantiles.put("q" + Math.round(q * 100), value);
     }
