@@ -143,6 +143,21 @@ public final class PowerProbe {
     double sPer = (System.nanoTime() - t0) / 1e9 / (nt.length + stt.length);
     Calibration cal = Calibration.of(Map.of(0.0, nt));
     double[] zs = Arrays.stream(stt).map(cal::z).toArray();
+    String csvDir = System.getProperty("probe.csv.dir");
+    if (csvDir != null) {
+      // per Z′ window, in the layout of `validate nplm`'s power-*-toys.csv (same windows for the
+      // same seed and toy counts), so a setting can be paired with that run's neural Z
+      StringBuilder csv = new StringBuilder("sample,window,kernel_t,kernel_z\n");
+      for (int i = 0; i < zs.length; i++) {
+        csv.append(String.format(Locale.ROOT, "zprime,%d,%.4f,%.4f%n", i, stt[i], zs[i]));
+      }
+      try {
+        java.nio.file.Files.writeString(
+            java.nio.file.Path.of(csvDir, name.replaceAll("[^A-Za-z0-9.=-]+", "_") + ".csv"), csv);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     double[] sorted = zs.clone();
     Arrays.sort(sorted);
     double med = sorted.length % 2 == 1 ? sorted[sorted.length / 2]

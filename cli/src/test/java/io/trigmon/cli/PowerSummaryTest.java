@@ -50,4 +50,12 @@ class PowerSummaryTest {
     // 2), only the neural in window 1
     assertThat(md).contains("| Z′ (300 GeV) | 3 | 0.50 [-1.00, 1.00] | 2 of 3 | 1.000 | 0 / 1 |");
   }
+
+  @Test
+  void calibrationShiftAddsBothMethodsInQuadrature() {
+    // 1/√100 = 0.10 and 1/√25 = 0.20 → √(0.01 + 0.04) = 0.22
+    assertThat(SimulatorPowerStudy.calibrationShiftText(100, 25))
+        .contains("kernel ±0.10 from 100 toys, neural ±0.20 from 25")
+        .contains("within ±0.22 of 0");
+  }
 }
