@@ -79,11 +79,17 @@ classpath() {
 
 # --- ports ----------------------------------------------------------------------------------------
 
+# A port below the kernel's ephemeral range (ip_local_port_range, 32768-60999 by default): a port
+# picked inside it can be taken by any outgoing connection (a Kafka client, say) before the JVM
+# binds it, which made the JobManager fail with "Could not start actor system on any port" on a
+# busy machine. Checked against every TCP socket, not only listening ones.
 free_port() {
-  local port
+  local port low
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  [ "$low" -gt 20100 ] 2>/dev/null || low=32768
   for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
-    if [ -z "$(ss -Htln "sport = :$port" 2>/dev/null)" ]; then
+    port=$((20000 + RANDOM % (low - 20000)))
+    if [ -z "$(ss -Htan "sport = :$port" 2>/dev/null)" ]; then
       echo "$port"
       return
     fi
