@@ -102,7 +102,8 @@ class PrometheusServerTest {
             "TrigmonCalibrationDrift",
             "TrigmonStaleStream",
             "TrigmonTargetDown",
-            "TrigmonPipelineLag");
+            "TrigmonPipelineLag",
+            "TrigmonLateEvents");
     groups.forEach(
         g ->
             g.path("rules")
