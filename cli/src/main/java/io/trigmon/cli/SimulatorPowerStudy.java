@@ -67,7 +67,8 @@ final class SimulatorPowerStudy {
       int nnWindow,
       double nnRelativeTolerance,
       NeuralNplmConfig.Backend nnBackend,
-      int nnThreads) {
+      int nnThreads,
+      Path nnReuse) {
 
     /** The neural NPLM's training settings these select (section 3 and the speed section). */
     NeuralNplmConfig nnConfig() {
@@ -130,6 +131,21 @@ final class SimulatorPowerStudy {
     Method(String name, WindowTest test) {
       this.name = name;
       this.test = test;
+    }
+
+    /** Neural t of earlier runs by window ("null/3", "zprime/0"): used instead of a new fit. */
+    final Map<String, Double> reuse = new java.util.HashMap<>();
+
+    int reused;
+
+    /** The t of this window: reused when an earlier run tested it, else tested now. */
+    double t(String window, double[][] rows, NplmOptions options) {
+      Double earlier = reuse.get(window);
+      if (earlier != null) {
+        reused++;
+        return earlier;
+      }
+      return t(rows, options);
     }
 
     double t(double[][] window, NplmOptions options) {
@@ -229,6 +245,15 @@ final class SimulatorPowerStudy {
         settings.signalToys(),
         kernelMethod.cpuSeconds / kernelMethod.tests);
     log.flush();
+    if (settings.neural() && settings.nnReuse() != null) {
+      neural.reuse.putAll(
+          NeuralReuse.read(settings.nnReuse(), kernelMethod.nullT, kernelMethod.signalT));
+      log.printf(
+          Locale.ROOT,
+          "neural: %d windows' t reused from %s%n",
+          neural.reuse.size(),
+          settings.nnReuse());
+    }
     int nnNull = Math.min(settings.nnNullToys(), settings.nullToys());
     int nnSignal = Math.min(settings.nnSignalToys(), settings.signalToys());
     for (int i = 0; settings.neural() && i < Math.max(nnNull, nnSignal); i++) {
@@ -236,7 +261,7 @@ final class SimulatorPowerStudy {
           new StringBuilder(String.format(Locale.ROOT, "  neural round %d:", i + 1));
       if (i < nnNull) {
         tracing[0] = i == 0;
-        double t = neural.t(window(null, 0, nullSeeds[i]), options);
+        double t = neural.t("null/" + i, window(null, 0, nullSeeds[i]), options);
         tracing[0] = false;
         neural.nullT.add(t);
         line.append(String.format(Locale.ROOT, " null t=%.1f", t));
@@ -245,6 +270,7 @@ final class SimulatorPowerStudy {
         if (i < nnSignal) {
           double t =
               neural.t(
+                  signal.getKey().cliName() + "/" + i,
                   window(signal.getKey(), signal.getValue(), signalSeeds.get(signal.getKey())[i]),
                   options);
           neural.signalT.get(signal.getKey()).add(t);
@@ -387,13 +413,13 @@ final class SimulatorPowerStudy {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.1f | %.3f | %.1f | %d | %.2f | %.2f | %.0f (%d–%d) | %s |%n",
+              "| %s | %d | %.1f | %.3f | %.1f | %s | %.2f | %.2f | %.0f (%d–%d) | %s |%n",
               m.name,
               m.nullT.size(),
               fit.dof(),
               fit.ksPValue(),
               m.nullT.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
-              m.tests,
+              m.tests + (m.reused > 0 ? " (+ " + m.reused + " reused, `--power-nn-reuse`)" : ""),
               m.cpuSeconds / m.tests,
               m.wallSeconds / m.tests,
               (double) m.iterations / m.tests,

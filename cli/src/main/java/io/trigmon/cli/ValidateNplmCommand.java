@@ -222,6 +222,15 @@ public final class ValidateNplmCommand implements Callable<Integer> {
   int nnThreads;
 
   @Option(
+      names = "--power-nn-reuse",
+      paramLabel = "CSV",
+      description =
+          "Section 3: take the neural t of windows a previous run already tested from its"
+              + " power-*-toys.csv (run with the same flags) instead of fitting them again; each"
+              + " reused window is checked by its kernel t, which must match this run's.")
+  Path powerNnReuse;
+
+  @Option(
       names = "--only",
       paramLabel = "SECTION",
       description =
@@ -280,7 +289,8 @@ public final class ValidateNplmCommand implements Callable<Integer> {
                 nnWindow,
                 nnRelativeTolerance,
                 nnBackend,
-                nnThreads),
+                nnThreads,
+                powerNnReuse),
             speedReference,
             speedData,
             seed,
