@@ -278,12 +278,14 @@ final class SimulatorPowerStudy {
         }
       }
       line.append(
-          String.format(
-              Locale.ROOT,
-              " (%.1f s cpu, %.1f s wall, %.0f iterations per test so far)",
-              neural.cpuSeconds / neural.tests,
-              neural.wallSeconds / neural.tests,
-              (double) neural.iterations / neural.tests));
+          neural.tests == 0
+              ? " (reused)"
+              : String.format(
+                  Locale.ROOT,
+                  " (%.1f s cpu, %.1f s wall, %.0f iterations per test so far)",
+                  neural.cpuSeconds / neural.tests,
+                  neural.wallSeconds / neural.tests,
+                  (double) neural.iterations / neural.tests));
       log.println(line);
       log.flush();
       if (neural.nullT.size() >= MIN_NULL_TOYS) {
