@@ -219,6 +219,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     if (Math.round(windowEvents * dileptonFraction) < 1) {
       throw new UserException("--window-events x --dilepton-fraction must give a lepton pair");
     }
+    Duration checkpoints = duration("--checkpoint-interval", checkpointInterval);
     return new PipelineBenchSettings(
         events,
         streams,
@@ -230,9 +231,9 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         Duration.ofSeconds(liveSeconds),
         backpressure ? Duration.ofSeconds(backpressureSeconds) : Duration.ZERO,
         duration("--out-of-orderness", outOfOrderness),
-        duration("--checkpoint-interval", checkpointInterval),
+        checkpoints,
         latencyCheckpointInterval == null
-            ? duration("--checkpoint-interval", checkpointInterval)
+            ? checkpoints
             : duration("--latency-checkpoint-interval", latencyCheckpointInterval),
         duration("--watermark-interval", watermarkInterval),
         profile);

@@ -52,7 +52,8 @@ final class NeuralReuse {
         continue; // a window the neural NPLM did not test
       }
       int window = Integer.parseInt(f[1]);
-      List<Double> kernel = f[0].equals("null") ? kernelNull : kernelSignal.get(signal(f[0], csv));
+      List<Double> kernel =
+          f[0].equals("null") ? kernelNull : signalWindows(f[0], kernelSignal, csv);
       if (window >= kernel.size()) {
         continue; // this run has fewer windows of that sample
       }
@@ -71,16 +72,25 @@ final class NeuralReuse {
                 then,
                 now));
       }
-      reuse.put(f[0] + "/" + window, Double.parseDouble(f[4]));
+      reuse.put(key(f[0], window), Double.parseDouble(f[4]));
     }
     return reuse;
   }
 
-  private static Process signal(String name, Path csv) {
-    for (Process p : List.of(Process.ZPRIME, Process.EFT)) {
-      if (p.cliName().equals(name)) {
-        return p;
+  /** The key of a window: its sample ("null" or a signal's CLI name) and its index. */
+  static String key(String sample, int window) {
+    return sample + "/" + window;
+  }
+
+  private static List<Double> signalWindows(
+      String name, Map<Process, List<Double>> kernelSignal, Path csv) {
+    try {
+      List<Double> windows = kernelSignal.get(Process.fromCliName(name));
+      if (windows != null) {
+        return windows;
       }
+    } catch (IllegalArgumentException e) {
+      // reported below, as for a process this study does not inject
     }
     throw new UserException(csv + ": unknown sample '" + name + "'");
   }

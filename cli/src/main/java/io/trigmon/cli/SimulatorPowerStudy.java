@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,8 +134,8 @@ final class SimulatorPowerStudy {
       this.test = test;
     }
 
-    /** Neural t of earlier runs by window ("null/3", "zprime/0"): used instead of a new fit. */
-    final Map<String, Double> reuse = new java.util.HashMap<>();
+    /** Neural t of earlier runs by {@link NeuralReuse#key}: used instead of a new fit. */
+    final Map<String, Double> reuse = new HashMap<>();
 
     int reused;
 
@@ -261,7 +262,7 @@ final class SimulatorPowerStudy {
           new StringBuilder(String.format(Locale.ROOT, "  neural round %d:", i + 1));
       if (i < nnNull) {
         tracing[0] = i == 0;
-        double t = neural.t("null/" + i, window(null, 0, nullSeeds[i]), options);
+        double t = neural.t(NeuralReuse.key("null", i), window(null, 0, nullSeeds[i]), options);
         tracing[0] = false;
         neural.nullT.add(t);
         line.append(String.format(Locale.ROOT, " null t=%.1f", t));
@@ -270,7 +271,7 @@ final class SimulatorPowerStudy {
         if (i < nnSignal) {
           double t =
               neural.t(
-                  signal.getKey().cliName() + "/" + i,
+                  NeuralReuse.key(signal.getKey().cliName(), i),
                   window(signal.getKey(), signal.getValue(), signalSeeds.get(signal.getKey())[i]),
                   options);
           neural.signalT.get(signal.getKey()).add(t);
@@ -474,7 +475,7 @@ final class SimulatorPowerStudy {
             String.format(
                 Locale.ROOT,
                 "| %s | %d | %d | %s | %s | %s | %s | %.2f / %.2f / %.2f | %s |%n",
-                zPrime ? "Z′ (300 GeV)" : "EFT c_W = 1.5 TeV⁻²",
+                signalLabel(signal.getKey()),
                 signal.getValue(),
                 z.length,
                 row.getKey(),
@@ -547,7 +548,7 @@ final class SimulatorPowerStudy {
           String.format(
               Locale.ROOT,
               "| %s | %d | %s | %d of %d | %.3f | %d / %d |%n",
-              p == Process.ZPRIME ? "Z′ (300 GeV)" : "EFT c_W = 1.5 TeV⁻²",
+              signalLabel(p),
               zn.length,
               medianText(dz),
               atLeast,
@@ -576,6 +577,11 @@ final class SimulatorPowerStudy {
         1 / Math.sqrt(neuralNullToys),
         neuralNullToys,
         Math.sqrt(1.0 / kernelNullToys + 1.0 / neuralNullToys));
+  }
+
+  /** The signal's name in the report's tables. */
+  private static String signalLabel(Process signal) {
+    return signal == Process.ZPRIME ? "Z′ (300 GeV)" : "EFT c_W = 1.5 TeV⁻²";
   }
 
   /** Two-sided sign-test p-value of k successes in n fair trials. */
