@@ -92,7 +92,7 @@ public final class PowerProbe {
     List<double[][]> nulls = new ArrayList<>();
     for (int i = 0; i < nullToys; i++) nulls.add(window(n0, null, 0, random));
     List<double[][]> sigs = new ArrayList<>();
-    for (int i = 0; i < sigToys; i++) sigs.add(window(n0, Process.ZPRIME, nS, random));
+    for (int i = 0; i < sigToys; i++) sigs.add(window(n0, Process.valueOf(System.getProperty("probe.signal", "ZPRIME")), nS, random));
     System.out.printf(Locale.ROOT, "N_R=%d N0=%d NS=%d null=%d sig=%d%n", ref.length, n0, nS,
         nullToys, sigToys);
     System.out.println("| setting | σ | M (rank) | null dof | KS p | P(Z≥2) | P(Z≥3) | median Z | s/test |");
