@@ -16,6 +16,7 @@ import org.apache.commons.math3.random.Well19937c;
  * Scratch study of the kernel NPLM's power (reports/nplm/power-investigation.md). Usage:
  * PowerProbe nR n0 nS nullToys sigToys seed spec... with spec =
  * name;tf=raw|log;pct=90|sigma=3;M=142;lambda=1e-6;centres=R|RD|FPS
+ * (-Dprobe.signal=EFT: EFT signal windows instead of the Z′, nS of them)
  */
 public final class PowerProbe {
 
