@@ -35,6 +35,7 @@ final class VectorExp {
   static final double SHIFTER = 0x1.8p52;
 
   private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
+  private static final long BIAS = 1023;
 
   private VectorExp() {}
 
@@ -43,18 +44,17 @@ final class VectorExp {
     DoubleVector c = x.max(LOW).min(HIGH);
     DoubleVector t = c.fma(LOG2E, SHIFTER); // SHIFTER + k
     DoubleVector k = t.sub(SHIFTER);
-    DoubleVector minusK = k.neg();
-    DoubleVector r = minusK.fma(k.broadcast(LN2_LO), minusK.fma(k.broadcast(LN2_HI), c));
+    DoubleVector r = k.fma(k.broadcast(-LN2_LO), k.fma(k.broadcast(-LN2_HI), c));
     DoubleVector p = taylor(r);
-    DoubleVector t1 = k.fma(0.5, SHIFTER); // SHIFTER + k₁, k₁ = rint(k / 2)
-    DoubleVector t2 = k.sub(t1.sub(SHIFTER)).add(SHIFTER); // SHIFTER + k₂, k₂ = k − k₁
-    return p.mul(powerOfTwo(t1)).mul(powerOfTwo(t2));
+    LongVector kBits = t.reinterpretAsLongs(); // SHIFTER_BITS + k
+    LongVector k1Bits = k.fma(0.5, SHIFTER).reinterpretAsLongs(); // SHIFTER_BITS + rint(k / 2)
+    DoubleVector twoToK1 = powerOfTwo(k1Bits.add(BIAS - SHIFTER_BITS));
+    return p.mul(twoToK1).mul(powerOfTwo(kBits.sub(k1Bits).add(BIAS))); // k₂ = k − k₁
   }
 
-  /** 2^j from SHIFTER + j, |j| ≤ 1022: j + 1023 in the exponent bits. */
-  private static DoubleVector powerOfTwo(DoubleVector shifted) {
-    LongVector bits = shifted.reinterpretAsLongs();
-    return bits.add(1023 - SHIFTER_BITS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+  /** 2^j from j + 1023 (in 1 … 2046), which are the exponent bits. */
+  private static DoubleVector powerOfTwo(LongVector biased) {
+    return biased.lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
   }
 
   /** Σ_{i≤13} rⁱ / i! by Horner's rule, one fused multiply-add a term. */
