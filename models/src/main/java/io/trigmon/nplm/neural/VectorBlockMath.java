@@ -23,25 +23,20 @@ final class VectorBlockMath implements BlockMath {
 
   @Override
   public void sigmoid(double[] z, int m) {
+    VectorExp.exp(-1, z, z, m);
+    DoubleVector one = DoubleVector.broadcast(S, 1);
     int b = 0;
     for (; b < S.loopBound(m); b += L) {
-      DoubleVector e = VectorExp.exp(DoubleVector.fromArray(S, z, b).neg());
-      DoubleVector.broadcast(S, 1).div(e.add(1)).intoArray(z, b);
+      one.div(DoubleVector.fromArray(S, z, b).add(1)).intoArray(z, b);
     }
     for (; b < m; b++) {
-      z[b] = 1 / (1 + Math.exp(-z[b]));
+      z[b] = 1 / (1 + z[b]);
     }
   }
 
   @Override
   public void exp(double[] u, double[] out, int m) {
-    int b = 0;
-    for (; b < S.loopBound(m); b += L) {
-      VectorExp.exp(DoubleVector.fromArray(S, u, b)).intoArray(out, b);
-    }
-    for (; b < m; b++) {
-      out[b] = Math.exp(u[b]);
-    }
+    VectorExp.exp(1, u, out, m);
   }
 
   @Override

@@ -3,10 +3,11 @@ package io.trigmon.nplm.neural;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
- * e^x on every lane of a {@link DoubleVector}, bit-reproducible: the same bits whether HotSpot
- * interprets the code, compiles it with C1 or with C2.
+ * e^x over an array with the Vector API, bit-reproducible: the same bits whether HotSpot interprets
+ * the code, compiles it with C1 or with C2.
  *
  * <p>Why not {@code lanewise(VectorOperators.EXP)}: C2 compiles it to the JDK's vector math library
  * (Intel SVML on x86), while the interpreter and C1 run the Java fallback, {@code Math.exp} per
@@ -20,6 +21,12 @@ import jdk.incubator.vector.VectorOperators;
  * below 10⁻¹⁷); then times 2^k as 2^k₁·2^k₂ with k₁ + k₂ = k, so that results down to the
  * subnormals and up to the overflow to +∞ need no special case. Accurate to ≈ 1 ulp (against {@code
  * Math.exp}'s correctly rounded result within 1 ulp); NaN in, NaN out.
+ *
+ * <p>All in one method over arrays, on purpose: a helper that takes or returns a vector must be
+ * inlined by C2 or every vector is boxed, and in the loss's large compiled methods C2 stops
+ * inlining ordinary methods (NodeCountInliningCutoff) — with helpers a fit took 1.6× the CPU of
+ * this form. Arrays cross a call that is not inlined at no cost, and the Vector API's own methods
+ * are force-inlined whatever the budget.
  */
 final class VectorExp {
 
@@ -34,43 +41,48 @@ final class VectorExp {
   /** 1.5·2⁵²: adding it rounds to an integer, which then sits in the low bits of the mantissa. */
   static final double SHIFTER = 0x1.8p52;
 
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
   private static final long BIAS = 1023;
 
   private VectorExp() {}
 
-  /** e^x lane-wise. */
-  static DoubleVector exp(DoubleVector x) {
-    DoubleVector c = x.max(LOW).min(HIGH);
-    DoubleVector t = c.fma(LOG2E, SHIFTER); // SHIFTER + k
-    DoubleVector k = t.sub(SHIFTER);
-    DoubleVector r = k.fma(k.broadcast(-LN2_LO), k.fma(k.broadcast(-LN2_HI), c));
-    DoubleVector p = taylor(r);
-    LongVector kBits = t.reinterpretAsLongs(); // SHIFTER_BITS + k
-    LongVector k1Bits = k.fma(0.5, SHIFTER).reinterpretAsLongs(); // SHIFTER_BITS + rint(k / 2)
-    DoubleVector twoToK1 = powerOfTwo(k1Bits.add(BIAS - SHIFTER_BITS));
-    return p.mul(twoToK1).mul(powerOfTwo(kBits.sub(k1Bits).add(BIAS))); // k₂ = k − k₁
-  }
-
-  /** 2^j from j + 1023 (in 1 … 2046), which are the exponent bits. */
-  private static DoubleVector powerOfTwo(LongVector biased) {
-    return biased.lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-  }
-
-  /** Σ_{i≤13} rⁱ / i! by Horner's rule, one fused multiply-add a term. */
-  private static DoubleVector taylor(DoubleVector r) {
-    DoubleVector p = r.fma(1.0 / 6227020800.0, 1.0 / 479001600.0);
-    p = p.fma(r, p.broadcast(1.0 / 39916800.0));
-    p = p.fma(r, p.broadcast(1.0 / 3628800.0));
-    p = p.fma(r, p.broadcast(1.0 / 362880.0));
-    p = p.fma(r, p.broadcast(1.0 / 40320.0));
-    p = p.fma(r, p.broadcast(1.0 / 5040.0));
-    p = p.fma(r, p.broadcast(1.0 / 720.0));
-    p = p.fma(r, p.broadcast(1.0 / 120.0));
-    p = p.fma(r, p.broadcast(1.0 / 24.0));
-    p = p.fma(r, p.broadcast(1.0 / 6.0));
-    p = p.fma(r, p.broadcast(0.5));
-    p = p.fma(r, p.broadcast(1.0));
-    return p.fma(r, p.broadcast(1.0));
+  /**
+   * out[b] ← e^(sign·u[b]) for b &lt; m (u and out may be the same array); sign is ±1. The lanes of
+   * whole vectors as above, the tail by {@code Math.exp}.
+   */
+  static void exp(double sign, double[] u, double[] out, int m) {
+    int b = 0;
+    for (; b < S.loopBound(m); b += S.length()) {
+      DoubleVector x = DoubleVector.fromArray(S, u, b).mul(sign).max(LOW).min(HIGH);
+      DoubleVector t = x.fma(LOG2E, SHIFTER); // SHIFTER + k
+      DoubleVector k = t.sub(SHIFTER);
+      DoubleVector r = k.fma(k.broadcast(-LN2_LO), k.fma(k.broadcast(-LN2_HI), x));
+      // Σ_{i≤13} rⁱ / i! by Horner's rule
+      DoubleVector p = r.fma(1.0 / 6227020800.0, 1.0 / 479001600.0);
+      p = p.fma(r, p.broadcast(1.0 / 39916800.0));
+      p = p.fma(r, p.broadcast(1.0 / 3628800.0));
+      p = p.fma(r, p.broadcast(1.0 / 362880.0));
+      p = p.fma(r, p.broadcast(1.0 / 40320.0));
+      p = p.fma(r, p.broadcast(1.0 / 5040.0));
+      p = p.fma(r, p.broadcast(1.0 / 720.0));
+      p = p.fma(r, p.broadcast(1.0 / 120.0));
+      p = p.fma(r, p.broadcast(1.0 / 24.0));
+      p = p.fma(r, p.broadcast(1.0 / 6.0));
+      p = p.fma(r, p.broadcast(0.5));
+      p = p.fma(r, p.broadcast(1.0));
+      p = p.fma(r, p.broadcast(1.0));
+      // 2^k₁ and 2^k₂, k₁ = rint(k / 2), k₂ = k − k₁: j + 1023 in the exponent bits
+      LongVector kBits = t.reinterpretAsLongs(); // SHIFTER_BITS + k
+      LongVector k1Bits = k.fma(0.5, SHIFTER).reinterpretAsLongs(); // SHIFTER_BITS + k₁
+      DoubleVector twoToK1 =
+          k1Bits.add(BIAS - SHIFTER_BITS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+      DoubleVector twoToK2 =
+          kBits.sub(k1Bits).add(BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+      p.mul(twoToK1).mul(twoToK2).intoArray(out, b);
+    }
+    for (; b < m; b++) {
+      out[b] = Math.exp(sign * u[b]);
+    }
   }
 }
