@@ -19,14 +19,14 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The method: k = rint(x / ln 2) by the 1.5·2⁵² shifter trick, r = x − k ln 2 with ln 2 in two
  * parts (Cody–Waite), |r| ≤ ln 2 / 2; e^r by its Taylor polynomial of degree 13 (truncation error
  * below 10⁻¹⁷); then times 2^k as 2^k₁·2^k₂ with k₁ + k₂ = k, so that results down to the
- * subnormals and up to the overflow to +∞ need no special case. Accurate to ≈ 1 ulp (against {@code
- * Math.exp}'s correctly rounded result within 1 ulp); NaN in, NaN out.
+ * subnormals and up to the overflow to +∞ need no special case. Within 1 ulp of {@code Math.exp}
+ * (differs from it on 5.3 % of 10⁷ random arguments in ±300, never by more); NaN in, NaN out.
  *
  * <p>All in one method over arrays, on purpose: a helper that takes or returns a vector must be
  * inlined by C2 or every vector is boxed, and in the loss's large compiled methods C2 stops
- * inlining ordinary methods (NodeCountInliningCutoff) — with helpers a fit took 1.6× the CPU of
- * this form. Arrays cross a call that is not inlined at no cost, and the Vector API's own methods
- * are force-inlined whatever the budget.
+ * inlining ordinary methods (NodeCountInliningCutoff) — with helpers a loss evaluation took 1.8×
+ * the CPU of this form (2.55 against 1.41 ms at N = 24,000). Arrays cross a call that is not
+ * inlined at no cost, and the Vector API's own methods are force-inlined whatever the budget.
  */
 final class VectorExp {
 
