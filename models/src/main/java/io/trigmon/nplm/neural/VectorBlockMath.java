@@ -13,8 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Bit-reproducible whether HotSpot interprets or compiles it (a fit must not depend on how warm
  * the JVM is): no {@code lanewise(EXP)}, whose compiled form (the JDK's vector math library) and
  * interpreted form ({@code Math.exp} per lane) differ in the last bit; and {@code
- * reduceLanes(ADD)}, whose order the Vector API leaves open, is checked by {@code BlockMathTest} to
- * add the lanes in order 0, 1, … in both forms.
+ * reduceLanes(ADD)}, whose order the Vector API leaves open, is checked by {@code
+ * BlockMathReproducibilityTest} to add the lanes in order 0, 1, … in both forms.
  */
 final class VectorBlockMath implements BlockMath {
 
