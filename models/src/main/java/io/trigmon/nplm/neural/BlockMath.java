@@ -9,7 +9,7 @@ import io.trigmon.mlp.ForwardPasses;
  *
  * <p>Why a seam: HotSpot does not vectorise {@code Math.exp}, and the 15 sigmoids per event of the
  * 5-5-5-5-1 network are most of the loss's cost in plain Java (measured ≈ 8 ns per scalar sigmoid
- * against ≈ 1–2 ns with the Vector API's EXP on 8 double lanes).
+ * against ≈ 1–2 ns with the Vector API on 8 double lanes: {@link VectorExp}).
  */
 interface BlockMath {
 

@@ -6,9 +6,15 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link BlockMath} with the Vector API ({@code jdk.incubator.vector}): {@code SPECIES_PREFERRED}
- * double lanes (8 with AVX-512), EXP from the JDK's vector math library, one vector accumulator per
- * reduction, a scalar tail. Load only through {@link BlockMath#select()}, which checks that the
- * module is there.
+ * double lanes (8 with AVX-512), e^x from {@link VectorExp}, one vector accumulator per reduction,
+ * a scalar tail. Load only through {@link BlockMath#select()}, which checks that the module is
+ * there.
+ *
+ * <p>Bit-reproducible whether HotSpot interprets or compiles it (a fit must not depend on how warm
+ * the JVM is): no {@code lanewise(EXP)}, whose compiled form (the JDK's vector math library) and
+ * interpreted form ({@code Math.exp} per lane) differ in the last bit; and {@code
+ * reduceLanes(ADD)}, whose order the Vector API leaves open, is checked by {@code
+ * BlockMathReproducibilityTest} to add the lanes in order 0, 1, … in both forms.
  */
 final class VectorBlockMath implements BlockMath {
 
@@ -17,25 +23,20 @@ final class VectorBlockMath implements BlockMath {
 
   @Override
   public void sigmoid(double[] z, int m) {
+    VectorExp.exp(-1, z, z, m);
+    DoubleVector one = DoubleVector.broadcast(S, 1);
     int b = 0;
     for (; b < S.loopBound(m); b += L) {
-      DoubleVector e = DoubleVector.fromArray(S, z, b).neg().lanewise(VectorOperators.EXP);
-      DoubleVector.broadcast(S, 1).div(e.add(1)).intoArray(z, b);
+      one.div(DoubleVector.fromArray(S, z, b).add(1)).intoArray(z, b);
     }
     for (; b < m; b++) {
-      z[b] = 1 / (1 + Math.exp(-z[b]));
+      z[b] = 1 / (1 + z[b]);
     }
   }
 
   @Override
   public void exp(double[] u, double[] out, int m) {
-    int b = 0;
-    for (; b < S.loopBound(m); b += L) {
-      DoubleVector.fromArray(S, u, b).lanewise(VectorOperators.EXP).intoArray(out, b);
-    }
-    for (; b < m; b++) {
-      out[b] = Math.exp(u[b]);
-    }
+    VectorExp.exp(1, u, out, m);
   }
 
   @Override
