@@ -9,7 +9,7 @@ import io.trigmon.mlp.ForwardPasses;
  *
  * <p>Why a seam: HotSpot does not vectorise {@code Math.exp}, and the 15 sigmoids per event of the
  * 5-5-5-5-1 network are most of the loss's cost in plain Java (measured ≈ 8 ns per scalar sigmoid
- * against ≈ 1–2 ns with the Vector API on 8 double lanes: {@link VectorExp}).
+ * against ≈ 1–2 ns with the Vector API on 4 double lanes: {@link VectorExp}).
  */
 interface BlockMath {
 
@@ -31,8 +31,13 @@ interface BlockMath {
   /** g[b] *= a[b]·(1 − a[b]) for b &lt; m: the sigmoid's derivative from its output. */
   void timesSigmoidSlope(double[] g, double[] a, int m);
 
-  /** The Vector API implementation where {@link ForwardPasses#useVectorApi()}, else plain Java. */
+  /**
+   * The Vector API implementation where {@link ForwardPasses#useVectorApi()} and 256-bit vectors
+   * run in hardware, else plain Java.
+   */
   static BlockMath select() {
-    return ForwardPasses.useVectorApi() ? new VectorBlockMath() : new ScalarBlockMath();
+    return ForwardPasses.useVectorApi() && VectorBlockMath.supported()
+        ? new VectorBlockMath()
+        : new ScalarBlockMath();
   }
 }

@@ -49,7 +49,7 @@ final class VectorExp {
   /** 1.5·2⁵²: adding it rounds to an integer, which then sits in the low bits of the mantissa. */
   static final double SHIFTER = 0x1.8p52;
 
-  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> S = VectorBlockMath.S;
   private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
   private static final long BIAS = 1023;
 

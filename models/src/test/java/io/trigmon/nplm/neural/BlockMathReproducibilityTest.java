@@ -3,7 +3,6 @@ package io.trigmon.nplm.neural;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
-import jdk.incubator.vector.DoubleVector;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,9 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class BlockMathReproducibilityTest {
 
-  private static final int M = 203; // a ragged block: 25 vectors of 8 lanes and a tail of 3
+  private static final int M = 203; // a ragged block: 50 vectors of 4 lanes and a tail of 3
   private static final int WARM_UP = 200_000;
-  private static final int L = DoubleVector.SPECIES_PREFERRED.length();
+  private static final int L = VectorBlockMath.S.length();
   private static final BlockMath VECTOR = new VectorBlockMath();
 
   @Test
