@@ -139,6 +139,25 @@ final class SimulatorPowerStudy {
       this.test = test;
     }
 
+    /**
+     * CPU and wall seconds per test, iterations (min–max) and fits at the iteration cap, as table
+     * cells; dashes where every test was reused (its cost belongs to the run that fitted it).
+     */
+    String costCells() {
+      if (tests == 0) {
+        return "— | — | — | —";
+      }
+      return String.format(
+          Locale.ROOT,
+          "%.2f | %.2f | %.0f (%d–%d) | %s",
+          cpuSeconds / tests,
+          wallSeconds / tests,
+          (double) iterations / tests,
+          minIterations,
+          maxIterations,
+          cap == Integer.MAX_VALUE ? "—" : capped + " of " + tests);
+    }
+
     /** Neural t of earlier runs by {@link NeuralReuse#key}: used instead of a new fit. */
     final Map<String, Double> reuse = new HashMap<>();
 
@@ -424,19 +443,14 @@ final class SimulatorPowerStudy {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.1f | %.3f | %.1f | %s | %.2f | %.2f | %.0f (%d–%d) | %s |%n",
+              "| %s | %d | %.1f | %.3f | %.1f | %s | %s |%n",
               m.name,
               m.nullT.size(),
               fit.dof(),
               fit.ksPValue(),
               m.nullT.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
               m.tests + (m.reused > 0 ? " (+ " + m.reused + " reused, `--power-nn-reuse`)" : ""),
-              m.cpuSeconds / m.tests,
-              m.wallSeconds / m.tests,
-              (double) m.iterations / m.tests,
-              m.minIterations,
-              m.maxIterations,
-              m.cap == Integer.MAX_VALUE ? "—" : m.capped + " of " + m.tests));
+              m.costCells()));
     }
     md.append(
         "\nZ from each method's own null toys (empirical p where ≥ 10 toys lie above, fitted χ²"
