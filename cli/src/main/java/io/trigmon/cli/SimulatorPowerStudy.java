@@ -139,23 +139,9 @@ final class SimulatorPowerStudy {
       this.test = test;
     }
 
-    /**
-     * CPU and wall seconds per test, iterations (min–max) and fits at the iteration cap, as table
-     * cells; dashes where every test was reused (its cost belongs to the run that fitted it).
-     */
     String costCells() {
-      if (tests == 0) {
-        return "— | — | — | —";
-      }
-      return String.format(
-          Locale.ROOT,
-          "%.2f | %.2f | %.0f (%d–%d) | %s",
-          cpuSeconds / tests,
-          wallSeconds / tests,
-          (double) iterations / tests,
-          minIterations,
-          maxIterations,
-          cap == Integer.MAX_VALUE ? "—" : capped + " of " + tests);
+      return SimulatorPowerStudy.costCells(
+          tests, cpuSeconds, wallSeconds, iterations, minIterations, maxIterations, cap, capped);
     }
 
     /** Neural t of earlier runs by {@link NeuralReuse#key}: used instead of a new fit. */
@@ -651,6 +637,34 @@ final class SimulatorPowerStudy {
 
   private static double[] values(List<Double> list) {
     return list.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * CPU and wall seconds per test, iterations (min–max) and fits at the iteration cap ({@code cap}
+   * {@link Integer#MAX_VALUE}: no cap), as four table cells; dashes where no test ran here (all
+   * reused: their cost belongs to the run that fitted them).
+   */
+  static String costCells(
+      int tests,
+      double cpuSeconds,
+      double wallSeconds,
+      long iterations,
+      int minIterations,
+      int maxIterations,
+      int cap,
+      int capped) {
+    if (tests == 0) {
+      return "— | — | — | —";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%.2f | %.2f | %.0f (%d–%d) | %s",
+        cpuSeconds / tests,
+        wallSeconds / tests,
+        (double) iterations / tests,
+        minIterations,
+        maxIterations,
+        cap == Integer.MAX_VALUE ? "—" : capped + " of " + tests);
   }
 
   /** The signal's name in the report's tables. */

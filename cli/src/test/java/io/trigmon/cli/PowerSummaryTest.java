@@ -58,4 +58,15 @@ class PowerSummaryTest {
         .contains("kernel ±0.10 from 100 toys, neural ±0.20 from 25")
         .contains("within ±0.22 of 0");
   }
+
+  @Test
+  void costCellsAreDashesWhenEveryTestWasReused() {
+    assertThat(SimulatorPowerStudy.costCells(0, 0, 0, 0, Integer.MAX_VALUE, 0, 10_000, 0))
+        .isEqualTo("— | — | — | —");
+    // 4 tests, 200 s CPU, 220 s wall, 20,000 iterations (3,000–7,000), 1 at the cap of 7,000
+    assertThat(SimulatorPowerStudy.costCells(4, 200, 220, 20_000, 3_000, 7_000, 7_000, 1))
+        .isEqualTo("50.00 | 55.00 | 5000 (3000–7000) | 1 of 4");
+    assertThat(SimulatorPowerStudy.costCells(2, 1, 1, 8, 4, 4, Integer.MAX_VALUE, 0))
+        .endsWith("| —");
+  }
 }
