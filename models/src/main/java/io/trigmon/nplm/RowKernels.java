@@ -28,7 +28,7 @@ interface RowKernels {
    * case.
    */
   static RowKernels select() {
-    if (ForwardPasses.useVectorApi() && VectorRowKernels.supported()) {
+    if (ForwardPasses.useVectorApi() && DoubleLanes.inHardware()) {
       return new VectorRowKernels();
     }
     return new ScalarRowKernels();

@@ -4,21 +4,16 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link RowKernels} with the Vector API ({@code jdk.incubator.vector}), on 256-bit vectors of 4
- * doubles whatever the machine's widest (so the result does not depend on it): the dot product's
- * eight partial sums are the lanes of two vector accumulators, lane k of the first holding s_k and
- * of the second s_{4+k}, each step a lane-wise multiply, then add — the scalar code's arithmetic,
- * eight elements per step. Load only through {@link RowKernels#select()}, which checks that the
- * module is there.
+ * {@link RowKernels} with the Vector API ({@code jdk.incubator.vector}), on {@link DoubleLanes}'
+ * 256-bit vectors of 4 doubles whatever the machine's widest (so the result does not depend on it):
+ * the dot product's eight partial sums are the lanes of two vector accumulators, lane k of the
+ * first holding s_k and of the second s_{4+k}, each step a lane-wise multiply, then add — the
+ * scalar code's arithmetic, eight elements per step. Load only through {@link RowKernels#select()},
+ * which checks that the module is there.
  */
 final class VectorRowKernels implements RowKernels {
 
-  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
-
-  /** Whether 256-bit vectors run in hardware here (else the Vector API would emulate them). */
-  static boolean supported() {
-    return DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= S.vectorBitSize();
-  }
+  private static final VectorSpecies<Double> S = DoubleLanes.SPECIES;
 
   @Override
   public double dot(double[] x, int offset, double[] y, int n) {

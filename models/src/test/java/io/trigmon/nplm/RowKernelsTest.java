@@ -21,7 +21,7 @@ class RowKernelsTest {
 
   private static RowKernels vector() {
     assumeTrue(
-        ForwardPasses.vectorApiAvailable() && VectorRowKernels.supported(),
+        ForwardPasses.vectorApiAvailable() && DoubleLanes.inHardware(),
         "needs --add-modules jdk.incubator.vector and 256-bit vectors");
     return new VectorRowKernels();
   }
@@ -63,7 +63,7 @@ class RowKernelsTest {
 
   @Test
   void selectsTheVectorKernelsWhereTheyRun() {
-    assumeTrue(ForwardPasses.useVectorApi() && VectorRowKernels.supported());
+    assumeTrue(ForwardPasses.useVectorApi() && DoubleLanes.inHardware());
     assertThat(RowKernels.select()).isInstanceOf(VectorRowKernels.class);
   }
 }

@@ -1,6 +1,7 @@
 package io.trigmon.nplm.neural;
 
 import io.trigmon.mlp.ForwardPasses;
+import io.trigmon.nplm.DoubleLanes;
 
 /**
  * The element-wise and reduction loops of {@link JavaNplmLoss} over a block of events: sigmoid and
@@ -36,7 +37,7 @@ interface BlockMath {
    * run in hardware, else plain Java.
    */
   static BlockMath select() {
-    return ForwardPasses.useVectorApi() && VectorBlockMath.supported()
+    return ForwardPasses.useVectorApi() && DoubleLanes.inHardware()
         ? new VectorBlockMath()
         : new ScalarBlockMath();
   }

@@ -1,5 +1,6 @@
 package io.trigmon.nplm.neural;
 
+import io.trigmon.nplm.DoubleLanes;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -17,22 +18,10 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorBlockMath implements BlockMath {
 
-  /**
-   * 256-bit vectors of 4 doubles whatever the machine's widest, as the kernel NPLM's {@code
-   * VectorRowKernels}: (1) the result then does not depend on the machine (AVX2 and AVX-512 give
-   * the same bits); (2) one vector shape per JVM — after the kernel NPLM had run its 256-bit code,
-   * 512-bit code here ran at 2.32 ms per loss evaluation against 1.36 without the kernel first (N =
-   * 24,000, JDK 17, the JDK's shared vector methods then see two shapes and C2 no longer compiles
-   * them to vector instructions); with 256 bits 1.49–1.54 either way.
-   */
-  static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+  /** {@link DoubleLanes}: the same shape as the kernel NPLM's vectors (why: there). */
+  static final VectorSpecies<Double> S = DoubleLanes.SPECIES;
 
   private static final int L = S.length();
-
-  /** Whether 256-bit vectors run in hardware here (else the Vector API would emulate them). */
-  static boolean supported() {
-    return DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= S.vectorBitSize();
-  }
 
   @Override
   public void sigmoid(double[] z, int m) {
